@@ -21,7 +21,7 @@ function addUser(dataDir: string, username: string, password: string, role: stri
 /**
  * Starts the local SQL API and the BFF on free ports of 127.0.0.1 with a fresh
  * data directory, and stops them after the run. The SQL API's own rate limit
- * and the BFF's budget are raised so that the suite is not paced by them; the
+ * and the BFF's budget are raised so that they do not pace the suite. The
  * budget itself is tested over HTTP in the BFF's suite.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
