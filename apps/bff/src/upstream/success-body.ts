@@ -1,0 +1,88 @@
+import type { Cell, Column } from '@console/shared-types';
+import { upstreamBadResponse } from '../errors.js';
+
+/** A successful answer of the SQL API, checked and ready to pass on. */
+export interface UpstreamResult {
+  columns: Column[];
+  rows: Cell[][];
+  truncated: boolean;
+  executionTimeMs: number;
+}
+
+/**
+ * Checks the parsed body of a 2xx answer and returns its result. Rows are read
+ * from `result`, or from `rows` when `result` is absent, because the vendor's
+ * own sample client reads `rows`. Throws `upstreamBadResponse` naming the first
+ * field that does not fit.
+ */
+export function readSuccessBody(body: unknown): UpstreamResult {
+  if (!isRecord(body)) throw upstreamBadResponse(`expected a JSON object, got ${describe(body)}`);
+
+  const columns = readColumns(body.columns);
+  const rows = readRows(body.result !== undefined ? body.result : body.rows, columns.length);
+
+  return {
+    columns,
+    rows,
+    truncated: readTruncated(body.truncated),
+    executionTimeMs: readExecutionTime(body.execution_time_ms),
+  };
+}
+
+function readColumns(value: unknown): Column[] {
+  if (!Array.isArray(value)) throw upstreamBadResponse(`"columns" should be an array, got ${describe(value)}`);
+
+  return value.map((column: unknown, index) => {
+    if (!isRecord(column) || typeof column.name !== 'string' || typeof column.type !== 'string') {
+      throw upstreamBadResponse(`column ${index + 1} should be {"name", "type"} with two strings`);
+    }
+    return { name: column.name, type: column.type };
+  });
+}
+
+function readRows(value: unknown, columnCount: number): Cell[][] {
+  if (!Array.isArray(value)) {
+    throw upstreamBadResponse(`the rows should be an array under "result" or "rows", got ${describe(value)}`);
+  }
+
+  for (const [index, row] of value.entries()) {
+    if (!Array.isArray(row)) throw upstreamBadResponse(`row ${index + 1} should be an array, got ${describe(row)}`);
+    if (row.length !== columnCount) {
+      throw upstreamBadResponse(`row ${index + 1} has ${row.length} cells for ${columnCount} columns`);
+    }
+  }
+  // Parsed JSON holds only strings, numbers, booleans, null, arrays and objects: exactly `Cell`.
+  return value as Cell[][];
+}
+
+function readTruncated(value: unknown): boolean {
+  // NOTE: an answer without "truncated" is taken as complete; the contract always sends it.
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw upstreamBadResponse(`"truncated" should be true or false, got ${describe(value)}`);
+  return value;
+}
+
+function readExecutionTime(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+
+  // The lossless parser turns a literal such as 12.50 into the string "12.50".
+  const milliseconds = typeof value === 'string' ? Number(value) : value;
+  if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds) || milliseconds < 0) {
+    throw upstreamBadResponse(`"execution_time_ms" should be a number of milliseconds, got ${describe(value)}`);
+  }
+  return milliseconds;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Names the JSON type of a value for a message, never its content. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
