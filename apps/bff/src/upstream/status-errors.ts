@@ -60,7 +60,7 @@ export function errorForStatus(
 
 function isTimeout(status: number, code: string | undefined): boolean {
   if (status === 408) return true;
-  return code !== undefined && /time[d_ -]?out/i.test(code);
+  return code !== undefined && /timed?[_ -]?out/i.test(code);
 }
 
 /** Reads `Retry-After` as delay seconds or as an HTTP date (RFC 9110, section 10.2.3). */

@@ -5,6 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { AppError } from '../../src/errors.js';
 
 /** One request as the fake SQL API received it. */
 export interface RecordedRequest {
@@ -151,4 +153,18 @@ export function createTestCertificate(): (TlsKeyPair & { remove(): void }) | und
     certPath,
     remove: () => rmSync(directory, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Asserts that `token` appears nowhere in an error: not in its message, stack
+ * or HTTP body, nor in those of any error in its `cause` chain.
+ */
+export function expectNoToken(error: unknown, token: string): void {
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current instanceof Error; depth += 1) {
+    expect(current.message).not.toContain(token);
+    expect(current.stack ?? '').not.toContain(token);
+    if (current instanceof AppError) expect(JSON.stringify(current.toBody())).not.toContain(token);
+    current = current.cause;
+  }
 }
