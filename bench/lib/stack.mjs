@@ -1,0 +1,113 @@
+// The console stack the benchmarks measure: the local SQL API (its rate limit
+// off) and the BFF, started by the same launcher as `npm start`, on free ports
+// of 127.0.0.1 with a throwaway data directory.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { bffServer, resultsDir, root, sqlApiCli, usersCli } from './paths.mjs';
+import { requireBuilt } from './require-built.mjs';
+
+/** The BFF's settings for the run. The budget is raised so that it never paces a benchmark. */
+const bffEnv = (demoPassword) => ({
+  CONSOLE_DEMO_PASSWORD: demoPassword,
+  BUDGET_LIMIT: '1000000',
+  USER_LIMIT: '1000000',
+});
+
+function addUser(dataDir, username, password) {
+  return new Promise((resolveAdd, reject) => {
+    const child = spawn(process.execPath, [usersCli, 'add', username, '--role', 'user'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: join(dataDir, 'bff') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolveAdd();
+      else reject(new Error(`Adding the benchmark user ${username} failed (exit code ${code}): ${output.trim()}`));
+    });
+    child.stdin.end(`${password}\n`);
+  });
+}
+
+/** Signs in over HTTP as a browser would and returns the session cookie and CSRF token. */
+export async function signIn(url, username, password) {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`Signing in as ${username} failed with HTTP ${response.status}: ${text.slice(0, 300)}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  if (cookie === '') throw new Error(`Signing in as ${username} returned no session cookie.`);
+  const { csrfToken } = JSON.parse(text);
+  if (typeof csrfToken !== 'string') throw new Error(`Signing in as ${username} returned no csrfToken.`);
+  return { username, cookie, csrfToken };
+}
+
+/**
+ * Starts the stack and returns its addresses, the SQL API token (for the
+ * direct reference calls), the two child processes and helpers to add users.
+ */
+export async function startBenchStack() {
+  requireBuilt(sqlApiCli, bffServer, usersCli);
+  const dataDir = mkdtempSync(join(tmpdir(), 'console-bench-'));
+  mkdirSync(resultsDir, { recursive: true });
+  const logPath = join(resultsDir, 'stack.log');
+  const log = createWriteStream(logPath);
+  const demoPassword = `bench-${randomBytes(12).toString('base64url')}`;
+
+  let stack;
+  try {
+    stack = await startLocalStack({
+      dataDir,
+      sqlApiArgs: ['--rate-limit', '0'],
+      env: bffEnv(demoPassword),
+      output: (name, chunk) => log.write(`[${name}] ${chunk}`),
+    });
+  } catch (error) {
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`${error instanceof Error ? error.message : String(error)} The servers' output is in ${logPath}.`);
+  }
+
+  let userCount = 0;
+  return {
+    url: stack.url,
+    sqlApiUrl: stack.sqlApiUrl,
+    token: stack.readToken(),
+    processes: stack.processes,
+    logPath,
+    admin: { username: 'demo', password: demoPassword },
+
+    /** Adds `count` users with random passwords, a few at a time, and returns their credentials. */
+    async addUsers(count) {
+      const users = [];
+      for (let i = 0; i < count; i += 1) {
+        userCount += 1;
+        users.push({ username: `bench-user-${userCount}`, password: randomBytes(12).toString('base64url') });
+      }
+      const concurrency = 4;
+      for (let start = 0; start < users.length; start += concurrency) {
+        await Promise.all(users.slice(start, start + concurrency).map((user) => addUser(dataDir, user.username, user.password)));
+      }
+      return users;
+    },
+
+    async stop() {
+      await stack.stop();
+      log.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
