@@ -94,6 +94,13 @@ export const unsupportedMediaType = (contentType: string | undefined) =>
 export const notFound = (what = 'The page or item') =>
   new AppError('not_found', 404, `${what} was not found.`);
 
+export const runNotFound = () =>
+  new AppError(
+    'not_found',
+    404,
+    'That result is no longer kept on the server. Run the query again, then attach the new result.',
+  );
+
 export const internalError = (cause?: unknown) =>
   new AppError(
     'internal_error',
@@ -128,6 +135,20 @@ export const csrfFailed = () =>
 
 export const originRejected = (origin: string) =>
   new AppError('origin_rejected', 403, `Requests from origin ${JSON.stringify(origin)} are not allowed.`);
+
+export const originMissing = () =>
+  new AppError(
+    'origin_rejected',
+    403,
+    'Sign-in requests must carry an Origin header. Sign in from the console\'s own page.',
+  );
+
+export const secureCookieNeedsHttps = () =>
+  new AppError(
+    'forbidden',
+    403,
+    'Sign-in needs https because the session cookie is Secure (COOKIE_SECURE=true). Open the console over https, or start the BFF with COOKIE_SECURE=false when it serves plain http on localhost.',
+  );
 
 export const forbidden = (what: string) =>
   new AppError('forbidden', 403, `You are not allowed to ${what}.`);

@@ -1,0 +1,146 @@
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import session from '@fastify/session';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { createRequestGuard } from './auth/request-guard.js';
+import { SqliteSessionStore } from './auth/session-store.js';
+import { DEFAULT_THROTTLE_LIMITS, SignInThrottle, type ThrottleLimits } from './auth/sign-in-throttle.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './db/database.js';
+import { createQueryLogRepo } from './db/query-log-repo.js';
+import { createSavedQueriesRepo } from './db/saved-queries-repo.js';
+import { createSessionsRepo } from './db/sessions-repo.js';
+import { createSnapshotsRepo } from './db/snapshots-repo.js';
+import { createUsersRepo } from './db/users-repo.js';
+import { createDefaultQueryService } from './default-query-service.js';
+import { notFound, registerSecret } from './errors.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWebApp } from './http/web-app.js';
+import { createLogger } from './logger.js';
+import type { QueryService } from './query/query-service.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { logRoutes } from './routes/log-routes.js';
+import { queryRoutes } from './routes/query-routes.js';
+import { savedQueryRoutes } from './routes/saved-query-routes.js';
+import { schemaRoutes } from './routes/schema-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { createSchemaCatalog } from './schema/schema-catalog.js';
+
+export interface AppOptions {
+  /** Replaces the query service built from the configuration. */
+  queryService?: QueryService;
+  /** An open database; by default `<dataDir>/console.sqlite` is opened. Closed with the app either way. */
+  db?: Db;
+  clock?: Clock;
+  /** Where log lines go; standard output by default. */
+  logDestination?: DestinationStream;
+  throttleLimits?: ThrottleLimits;
+}
+
+/** The smallest request body limit; SQL text limits above it raise it. */
+const MIN_BODY_LIMIT_BYTES = 256 * 1024;
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+
+/** Builds the BFF: the HTTP API under /api, /healthz and the web app. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  registerSecret(config.sqlApi.token);
+  registerSecret(config.session.secret);
+
+  const clock = options.clock ?? systemClock;
+  const bodyLimit = Math.max(MIN_BODY_LIMIT_BYTES, config.maxSqlBytes + 64 * 1024);
+  const app = Fastify({
+    loggerInstance: createLogger(config.logLevel, options.logDestination),
+    trustProxy: trustProxySetting(config.trustProxy),
+    bodyLimit,
+    // Bodies must have the declared types; "123" is not a boolean.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+
+  const db = options.db ?? openDatabase(config.dataDir);
+  const users = createUsersRepo(db, clock);
+  const queryLog = createQueryLogRepo(db);
+  const savedQueries = createSavedQueriesRepo(db, clock);
+  const snapshots = createSnapshotsRepo(db, clock);
+  const sessionStore = new SqliteSessionStore(createSessionsRepo(db), config.session, clock);
+  const throttle = new SignInThrottle(options.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock);
+
+  let queryService = options.queryService;
+  if (queryService === undefined) {
+    const built = createDefaultQueryService(config, queryLog, app.log);
+    queryService = built.queryService;
+    app.addHook('onClose', async () => built.client.close());
+  }
+
+  const housekeeping = setInterval(() => {
+    const removedSnapshots = snapshots.deleteExpired();
+    const removedSessions = sessionStore.deleteExpired();
+    throttle.prune();
+    if (removedSnapshots + removedSessions > 0) {
+      app.log.info({ removedSnapshots, removedSessions }, 'expired records deleted');
+    }
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(housekeeping);
+    db.close();
+  });
+
+  app.decorateRequest('user', null);
+  installErrorHandler(app, bodyLimit);
+  await app.register(compress, { encodings: ['br', 'gzip'] });
+  await registerSecurityHeaders(app);
+  await healthRoutes(app, db);
+
+  const cookieName = config.session.cookieSecure ? '__Host-console_session' : 'console_session';
+  const readyQueryService = queryService;
+  await app.register(
+    async (api) => {
+      // Sessions are read only under /api, so static files cost no database work.
+      await api.register(cookie);
+      await api.register(session, {
+        secret: config.session.secret,
+        cookieName,
+        cookie: {
+          path: '/',
+          httpOnly: true,
+          secure: config.session.cookieSecure,
+          sameSite: 'strict',
+          maxAge: config.session.idleMs,
+        },
+        store: sessionStore,
+        saveUninitialized: false,
+        rolling: true,
+      });
+      api.addHook('onRequest', createRequestGuard(users));
+      api.setNotFoundHandler(async () => {
+        throw notFound('This API route');
+      });
+
+      await sessionRoutes(api, { users, throttle, clock, cookieName, cookieSecure: config.session.cookieSecure });
+      await queryRoutes(api, readyQueryService);
+      await schemaRoutes(api, createSchemaCatalog(readyQueryService, clock, app.log));
+      await savedQueryRoutes(api, {
+        savedQueries,
+        snapshots,
+        queryService: readyQueryService,
+        clock,
+        maxSqlBytes: config.maxSqlBytes,
+        snapshotTtlMs: config.snapshotTtlMs,
+      });
+      await logRoutes(api, queryLog);
+    },
+    { prefix: '/api' },
+  );
+
+  await registerWebApp(app, config.webRoot);
+  return app;
+}
+
+/** Fastify takes a number of trusted proxy hops as a function of the hop index. */
+function trustProxySetting(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}

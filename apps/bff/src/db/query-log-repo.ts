@@ -1,0 +1,121 @@
+import type { AuditEntry, HistoryEntry, QueryOutcome } from '@console/shared-types';
+import type { Db } from './database.js';
+import { containsPattern } from './like-pattern.js';
+
+/** One query attempt as the query service reports it. */
+export interface QueryAttemptRecord {
+  userId: number;
+  sql: string;
+  startedAt: Date;
+  durationMs: number;
+  rowCount: number | null;
+  outcome: QueryOutcome;
+  errorCode: string | null;
+}
+
+export interface AuditFilter {
+  username?: string;
+  outcome?: QueryOutcome;
+  search?: string;
+  /** ISO 8601 time; entries that started at or after it. */
+  from?: string;
+  /** ISO 8601 time; entries that started before it. */
+  to?: string;
+}
+
+interface LogRow {
+  id: number;
+  user_id: number;
+  username: string;
+  sql: string;
+  started_at: string;
+  duration_ms: number;
+  row_count: number | null;
+  outcome: QueryOutcome;
+  error_code: string | null;
+}
+
+export interface QueryLogRepo {
+  insert(attempt: QueryAttemptRecord): void;
+  /** A user's own attempts, newest first. */
+  history(userId: number, search: string | undefined, limit: number): HistoryEntry[];
+  /** Everyone's attempts matching the filter, newest first. */
+  audit(filter: AuditFilter, limit: number): AuditEntry[];
+}
+
+export function createQueryLogRepo(db: Db): QueryLogRepo {
+  const insertStatement = db.prepare<[number, string, string, number, number | null, QueryOutcome, string | null]>(`
+    INSERT INTO query_log (user_id, sql, started_at, duration_ms, row_count, outcome, error_code)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const selectFrom = `
+    SELECT q.id, q.user_id, u.username, q.sql, q.started_at, q.duration_ms, q.row_count, q.outcome, q.error_code
+    FROM query_log q JOIN users u ON u.id = q.user_id`;
+
+  return {
+    insert(attempt) {
+      insertStatement.run(
+        attempt.userId,
+        attempt.sql,
+        attempt.startedAt.toISOString(),
+        Math.max(0, Math.round(attempt.durationMs)),
+        attempt.rowCount,
+        attempt.outcome,
+        attempt.errorCode,
+      );
+    },
+
+    history(userId, search, limit) {
+      const conditions = ['q.user_id = ?'];
+      const parameters: (string | number)[] = [userId];
+      if (search) {
+        conditions.push("q.sql LIKE ? ESCAPE '\\'");
+        parameters.push(containsPattern(search));
+      }
+      const sql = `${selectFrom} WHERE ${conditions.join(' AND ')} ORDER BY q.id DESC LIMIT ?`;
+      return db.prepare<(string | number)[], LogRow>(sql).all(...parameters, limit).map(toHistoryEntry);
+    },
+
+    audit(filter, limit) {
+      const conditions: string[] = [];
+      const parameters: (string | number)[] = [];
+      if (filter.username) {
+        conditions.push('u.username = ?');
+        parameters.push(filter.username);
+      }
+      if (filter.outcome) {
+        conditions.push('q.outcome = ?');
+        parameters.push(filter.outcome);
+      }
+      if (filter.search) {
+        conditions.push("q.sql LIKE ? ESCAPE '\\'");
+        parameters.push(containsPattern(filter.search));
+      }
+      if (filter.from) {
+        conditions.push('q.started_at >= ?');
+        parameters.push(filter.from);
+      }
+      if (filter.to) {
+        conditions.push('q.started_at < ?');
+        parameters.push(filter.to);
+      }
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const sql = `${selectFrom} ${where} ORDER BY q.id DESC LIMIT ?`;
+      return db
+        .prepare<(string | number)[], LogRow>(sql)
+        .all(...parameters, limit)
+        .map((row) => ({ ...toHistoryEntry(row), user: { id: row.user_id, username: row.username } }));
+    },
+  };
+}
+
+function toHistoryEntry(row: LogRow): HistoryEntry {
+  return {
+    id: row.id,
+    sql: row.sql,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    rowCount: row.row_count,
+    outcome: row.outcome,
+    errorCode: row.error_code,
+  };
+}

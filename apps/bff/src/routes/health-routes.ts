@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/database.js';
+
+/** `GET /healthz`: 200 while the server runs and its database answers. */
+export async function healthRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  app.get('/healthz', async () => {
+    db.prepare('SELECT 1').get();
+    return { status: 'ok' };
+  });
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { BudgetStatus, QueryRequest, QueryResponse, User } from '@console/shared-types';
+import { notAuthenticated } from '../errors.js';
+import type { QueryService } from '../query/query-service.js';
+
+const querySchema = {
+  body: {
+    type: 'object',
+    required: ['sql'],
+    properties: {
+      sql: { type: 'string' },
+      fresh: { type: 'boolean' },
+    },
+  },
+} as const;
+
+/** `POST /api/query` runs a query through the query service; `GET /api/budget` reports the rate budget. */
+export async function queryRoutes(app: FastifyInstance, queryService: QueryService): Promise<void> {
+  app.post<{ Body: QueryRequest }>('/query', { schema: querySchema }, async (request, reply): Promise<QueryResponse> => {
+    const user = requireUser(request.user);
+    return queryService.run(user, request.body, abortOnDisconnect(reply));
+  });
+
+  app.get('/budget', async (request): Promise<BudgetStatus> => {
+    return queryService.budgetStatus(requireUser(request.user).id);
+  });
+}
+
+export function requireUser(user: User | null): User {
+  if (user === null) throw notAuthenticated();
+  return user;
+}
+
+/**
+ * Returns a signal that aborts when the client goes away before the answer is
+ * sent, so a waiting query leaves the queue instead of spending budget for
+ * nobody.
+ */
+export function abortOnDisconnect(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
