@@ -1,0 +1,190 @@
+import {
+  DuckDBArrayValue,
+  DuckDBBlobValue,
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBIntervalValue,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
+  DuckDBTimeNSValue,
+  DuckDBTimeTZValue,
+  DuckDBTimeValue,
+  DuckDBTimestampMillisecondsValue,
+  DuckDBTimestampNanosecondsValue,
+  DuckDBTimestampSecondsValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  DuckDBUnionValue,
+  DuckDBVariantValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import {
+  formatDate,
+  formatTimeOfDay,
+  formatTimestampMicros,
+  formatTimestampNanos,
+  formatUtcOffset,
+} from './time-format.js';
+
+/** A cell as it appears in the JSON `result`. */
+export type JsonCell = null | boolean | number | string | JsonCell[] | { [key: string]: JsonCell };
+
+/**
+ * Encodes one DuckDB value for the JSON `result`, by the column's type:
+ * - integers named TINYINT, SMALLINT or INT, FLOAT and DOUBLE become JSON
+ *   numbers; NaN and the infinities become the strings "NaN", "Infinity" and
+ *   "-Infinity", which JSON cannot hold as numbers;
+ * - integers named BIGINT, every wider integer and DECIMAL become exact
+ *   decimal strings, since a JSON number loses digits above 2^53 in most
+ *   parsers;
+ * - timestamps become ISO 8601 UTC strings with a Z and six fraction digits
+ *   (nine for TIMESTAMP_NS); dates become YYYY-MM-DD; infinite dates and
+ *   timestamps become "infinity" and "-infinity";
+ * - BLOB becomes base64; lists, arrays, structs, maps and unions become JSON
+ *   arrays and objects whose members follow the same rule;
+ * - NULL becomes null.
+ */
+export function encodeCell(value: DuckDBValue, type: DuckDBType): JsonCell {
+  if (value === null) return null;
+
+  switch (type.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+      return encodeScalar(value);
+    case DuckDBTypeId.UINTEGER:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.BIGNUM:
+      return String(value);
+    case DuckDBTypeId.FLOAT:
+      return typeof value === 'number' ? encodeFloat32(value) : encodeScalar(value);
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
+      return encodeItems(value, type.valueType);
+    case DuckDBTypeId.STRUCT:
+      return encodeStruct(value, type.entryNames, type.entryTypes);
+    case DuckDBTypeId.MAP:
+      return encodeMap(value, type.keyType, type.valueType);
+    case DuckDBTypeId.UNION:
+      return encodeUnion(value, type.memberTags, type.memberTypes);
+    default:
+      return encodeScalar(value);
+  }
+}
+
+/**
+ * Encodes a value by its own JavaScript class, for scalars whose encoding
+ * does not depend on the column type and for VARIANT members.
+ */
+function encodeScalar(value: DuckDBValue): JsonCell {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return encodeDouble(value);
+  if (value instanceof DuckDBDecimalValue) return value.toString();
+  if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes).toString('base64');
+  if (value instanceof DuckDBDateValue) return encodeDate(value);
+  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue) {
+    return encodeEpochValue(value.micros, value.isFinite, formatTimestampMicros);
+  }
+  if (value instanceof DuckDBTimestampSecondsValue) {
+    return encodeEpochValue(value.seconds, value.isFinite, (seconds) => formatTimestampMicros(seconds * 1_000_000n));
+  }
+  if (value instanceof DuckDBTimestampMillisecondsValue) {
+    return encodeEpochValue(value.millis, value.isFinite, (millis) => formatTimestampMicros(millis * 1_000n));
+  }
+  if (value instanceof DuckDBTimestampNanosecondsValue) {
+    return encodeEpochValue(value.nanos, value.isFinite, formatTimestampNanos);
+  }
+  if (value instanceof DuckDBTimeValue) return formatTimeOfDay(value.micros, 6);
+  if (value instanceof DuckDBTimeNSValue) return formatTimeOfDay(value.nanos, 9);
+  if (value instanceof DuckDBTimeTZValue) return formatTimeOfDay(value.micros, 6) + formatUtcOffset(value.offset);
+  if (value instanceof DuckDBIntervalValue) return value.toString();
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) return value.items.map(encodeScalar);
+  if (value instanceof DuckDBStructValue) return objectFromEntries(Object.entries(value.entries).map(([key, item]) => [key, encodeScalar(item)]));
+  if (value instanceof DuckDBMapValue) return objectFromEntries(value.entries.map((entry) => [mapKey(encodeScalar(entry.key)), encodeScalar(entry.value)]));
+  if (value instanceof DuckDBUnionValue) return objectFromEntries([[value.tag, encodeScalar(value.value)]]);
+  if (value instanceof DuckDBVariantValue) return value.type ? encodeCell(value.value, value.type) : encodeScalar(value.value);
+  // UUID, BIT, ENUM and GEOMETRY values print themselves in DuckDB's text form.
+  return value.toString();
+}
+
+function encodeDouble(value: number): JsonCell {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  return value;
+}
+
+// A FLOAT arrives widened to a double (0.1 becomes 0.10000000149011612), so
+// it is printed with the fewest digits that still read back as the same
+// 32-bit float.
+function encodeFloat32(value: number): JsonCell {
+  if (!Number.isFinite(value)) return encodeDouble(value);
+  for (let digits = 1; digits <= 9; digits += 1) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === value) return candidate;
+  }
+  return value;
+}
+
+function encodeDate(value: DuckDBDateValue): string {
+  if (value.days === DuckDBDateValue.PosInf.days) return 'infinity';
+  if (value.days === DuckDBDateValue.NegInf.days) return '-infinity';
+  return formatDate(value.days);
+}
+
+function encodeEpochValue(units: bigint, isFinite: boolean, format: (units: bigint) => string): string {
+  if (!isFinite) return units > 0n ? 'infinity' : '-infinity';
+  return format(units);
+}
+
+function encodeItems(value: DuckDBValue, itemType: DuckDBType): JsonCell {
+  if (!(value instanceof DuckDBListValue || value instanceof DuckDBArrayValue)) return encodeScalar(value);
+  return value.items.map((item) => encodeCell(item, itemType));
+}
+
+function encodeStruct(value: DuckDBValue, names: readonly string[], types: readonly DuckDBType[]): JsonCell {
+  if (!(value instanceof DuckDBStructValue)) return encodeScalar(value);
+  return objectFromEntries(
+    names.map((name, index) => {
+      const entryType = types[index];
+      const entry = value.entries[name] ?? null;
+      return [name, entryType ? encodeCell(entry, entryType) : encodeScalar(entry)];
+    }),
+  );
+}
+
+// JSON object keys are strings, so a map key is written as the text of its
+// encoded value: the INTEGER key 7 becomes "7".
+function encodeMap(value: DuckDBValue, keyType: DuckDBType, valueType: DuckDBType): JsonCell {
+  if (!(value instanceof DuckDBMapValue)) return encodeScalar(value);
+  return objectFromEntries(
+    value.entries.map((entry) => [mapKey(encodeCell(entry.key, keyType)), encodeCell(entry.value, valueType)]),
+  );
+}
+
+function encodeUnion(value: DuckDBValue, tags: readonly string[], types: readonly DuckDBType[]): JsonCell {
+  if (!(value instanceof DuckDBUnionValue)) return encodeScalar(value);
+  const memberType = types[tags.indexOf(value.tag)];
+  return objectFromEntries([[value.tag, memberType ? encodeCell(value.value, memberType) : encodeScalar(value.value)]]);
+}
+
+function mapKey(key: JsonCell): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+// A prototype-less object keeps a key named "__proto__" as ordinary data.
+function objectFromEntries(entries: [string, JsonCell][]): { [key: string]: JsonCell } {
+  const object: { [key: string]: JsonCell } = Object.create(null) as { [key: string]: JsonCell };
+  for (const [key, item] of entries) object[key] = item;
+  return object;
+}

@@ -1,0 +1,88 @@
+import { StatementType, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { JsonCell } from './cell-encoding.js';
+import { encodeCell } from './cell-encoding.js';
+import { vendorTypeName } from './column-types.js';
+import { multipleStatements, notReadOnly, queryTimeout, sqlError, SqlApiError } from './errors.js';
+import { splitEngineMessage } from './engine-message.js';
+import { errorMessage } from './statement-classifier.js';
+
+export interface QueryLimits {
+  maxRows: number;
+  timeoutMs: number;
+  /** Aborting it interrupts the query, as when the client goes away. */
+  signal?: AbortSignal;
+}
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: JsonCell[][];
+  truncated: boolean;
+}
+
+/**
+ * Runs one statement that the classifier accepted, on a fresh connection.
+ * Rows are streamed chunk by chunk and at most maxRows + 1 of them are
+ * converted, the last only to learn that the result was truncated. When the
+ * time limit passes, the connection is interrupted, so the engine stops work
+ * instead of finishing a query nobody waits for.
+ */
+export async function runQuery(instance: DuckDBInstance, sql: string, limits: QueryLimits): Promise<QueryResult> {
+  const connection = await instance.connect();
+  let timedOut = false;
+  const interrupt = (): void => connection.interrupt();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    interrupt();
+  }, limits.timeoutMs);
+  limits.signal?.addEventListener('abort', interrupt);
+  let prepared: DuckDBPreparedStatement | undefined;
+
+  try {
+    prepared = await prepareSingleSelect(connection, sql);
+    const result = await prepared.stream();
+    const types = result.columnTypes();
+    const columns = result.columnNames().map((name, index) => {
+      const type = types[index];
+      return { name, type: type ? vendorTypeName(type) : 'STRING' };
+    });
+
+    const rows: JsonCell[][] = [];
+    const wanted = limits.maxRows + 1;
+    while (rows.length < wanted) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const take = Math.min(chunk.rowCount, wanted - rows.length);
+      for (let rowIndex = 0; rowIndex < take; rowIndex += 1) {
+        rows.push(chunk.convertRowValues(rowIndex, encodeCell));
+      }
+    }
+    if (timedOut) throw queryTimeout(limits.timeoutMs);
+
+    const truncated = rows.length > limits.maxRows;
+    if (truncated) rows.length = limits.maxRows;
+    return { columns, rows, truncated };
+  } catch (error) {
+    if (error instanceof SqlApiError) throw error;
+    if (timedOut) throw queryTimeout(limits.timeoutMs);
+    const engineError = splitEngineMessage(errorMessage(error), sql);
+    throw sqlError(engineError.message, engineError.position);
+  } finally {
+    clearTimeout(timer);
+    limits.signal?.removeEventListener('abort', interrupt);
+    prepared?.destroySync();
+    connection.closeSync();
+  }
+}
+
+// The classifier has already accepted the text; these checks repeat its
+// decision with the organization's own parser and fail closed if they differ.
+async function prepareSingleSelect(connection: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+  const extracted = await connection.extractStatements(sql);
+  if (extracted.count !== 1) throw multipleStatements(extracted.count);
+  const prepared = await extracted.prepare(0);
+  if (prepared.statementType !== StatementType.SELECT) {
+    prepared.destroySync();
+    throw notReadOnly(StatementType[prepared.statementType] ?? 'non-SELECT');
+  }
+  return prepared;
+}

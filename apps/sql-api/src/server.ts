@@ -1,0 +1,105 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  internalError,
+  invalidRequest,
+  payloadTooLarge,
+  routeNotFound,
+  SqlApiError,
+  unsupportedMediaType,
+} from './errors.js';
+import { resolveOptions, type ResolvedOptions, type SqlApiOptions } from './options.js';
+import { OrgDatabases } from './org-databases.js';
+import { registerQueryRoute } from './query-route.js';
+import { RollingRateLimiter } from './rate-limiter.js';
+import { StatementClassifier } from './statement-classifier.js';
+import { TokenLookup } from './token-store.js';
+
+const BODY_LIMIT_BYTES = 1_048_576;
+
+export interface RunningSqlApi {
+  /** Base URL, such as http://127.0.0.1:8090, without a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the SQL API and resolves once it is listening. */
+export async function startSqlApi(options: SqlApiOptions): Promise<RunningSqlApi> {
+  const resolved = resolveOptions(options);
+  const databases = new OrgDatabases(resolved.dataDir);
+  const classifier = await StatementClassifier.create();
+  const app = buildApp(resolved, databases, classifier);
+
+  try {
+    await app.listen({ host: resolved.host, port: resolved.port });
+  } catch (error) {
+    classifier.close();
+    throw error;
+  }
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : resolved.port;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${host}:${port}`,
+    close: () => {
+      closing ??= (async () => {
+        await app.close();
+        await databases.closeAll();
+        classifier.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function buildApp(options: ResolvedOptions, databases: OrgDatabases, classifier: StatementClassifier): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: options.logStream
+      ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
+      : false,
+  });
+
+  registerQueryRoute(app, {
+    tokens: new TokenLookup(options.dataDir),
+    rateLimiter: new RollingRateLimiter(options.rateLimitPerMinute),
+    databases,
+    classifier,
+    maxRows: options.maxRows,
+    timeoutMs: options.timeoutMs,
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = routeNotFound(request.method, request.url.split('?')[0] ?? request.url);
+    void reply.code(error.statusCode).send(error.toBody());
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const apiError = toSqlApiError(error, request.headers['content-type']);
+    if (apiError.statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      request.log.info({ code: apiError.code, statusCode: apiError.statusCode }, 'request rejected');
+    }
+    void reply.code(apiError.statusCode).send(apiError.toBody());
+  });
+
+  return app;
+}
+
+function toSqlApiError(error: FastifyError, contentType: string | undefined): SqlApiError {
+  if (error instanceof SqlApiError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return unsupportedMediaType(contentType);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return payloadTooLarge(BODY_LIMIT_BYTES);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalidRequest('the body is empty');
+    default:
+      if (error.statusCode === 400) return invalidRequest(`the body is not valid JSON (${error.message})`);
+      return internalError();
+  }
+}

@@ -1,0 +1,86 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { emptyQuery, multipleStatements, notReadOnly, sqlError } from './errors.js';
+import { positionFromCodePointOffset, splitEngineMessage } from './engine-message.js';
+import { describeStatementKind } from './statement-kind.js';
+import { LOCKED_DOWN_OPTIONS } from './engine-options.js';
+
+interface SerializedSql {
+  error: boolean;
+  error_type?: string;
+  error_message?: string;
+  position?: string;
+  statements?: unknown[];
+}
+
+/**
+ * Decides, with DuckDB's own parser and before anything is bound or run,
+ * whether SQL text is exactly one SELECT statement. `json_serialize_sql`
+ * parses without binding and serializes only SELECT statements, so it both
+ * finds syntax errors and tells a query from everything else; SHOW, DESCRIBE,
+ * SUMMARIZE, VALUES and FROM-first queries count as SELECT, as DuckDB parses
+ * them into one. It runs on its own in-memory database with no tables, so
+ * classifying cannot touch an organization's data.
+ */
+export class StatementClassifier {
+  private readonly instance: DuckDBInstance;
+
+  private constructor(instance: DuckDBInstance) {
+    this.instance = instance;
+  }
+
+  static async create(): Promise<StatementClassifier> {
+    return new StatementClassifier(await DuckDBInstance.create(':memory:', LOCKED_DOWN_OPTIONS));
+  }
+
+  /** Throws a SqlApiError unless `sql` is a single SELECT statement. */
+  async assertSingleSelect(sql: string): Promise<void> {
+    const connection = await this.instance.connect();
+    try {
+      const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+      const serialized = parseSerializedSql(reader.getRows()[0]?.[0]);
+
+      if (serialized.error) {
+        if (serialized.error_type === 'parser') {
+          const offset = Number(serialized.position);
+          const position = Number.isInteger(offset) ? positionFromCodePointOffset(sql, offset) : undefined;
+          throw sqlError(`Parser Error: ${serialized.error_message ?? 'syntax error'}`, position);
+        }
+        const extracted = await this.countStatements(connection, sql);
+        if (extracted > 1) throw multipleStatements(extracted);
+        const kind = describeStatementKind(sql);
+        throw notReadOnly(kind.name, kind.position);
+      }
+
+      const count = serialized.statements?.length ?? 0;
+      if (count === 0) throw emptyQuery();
+      if (count > 1) throw multipleStatements(count);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+
+  private async countStatements(connection: Awaited<ReturnType<DuckDBInstance['connect']>>, sql: string): Promise<number> {
+    try {
+      return (await connection.extractStatements(sql)).count;
+    } catch (error) {
+      throw sqlError(splitEngineMessage(errorMessage(error), sql).message, undefined);
+    }
+  }
+}
+
+function parseSerializedSql(cell: unknown): SerializedSql {
+  if (typeof cell !== 'string') throw new Error('json_serialize_sql returned no text');
+  const parsed: unknown = JSON.parse(cell);
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { error?: unknown }).error !== 'boolean') {
+    throw new Error('json_serialize_sql returned an unexpected shape');
+  }
+  return parsed as SerializedSql;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
