@@ -91,3 +91,8 @@ export function positionFromCodePointOffset(sql: string, codePointOffset: number
   }
   return { line, column };
 }
+
+/** Returns the message of a thrown value, which DuckDB always makes an Error. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

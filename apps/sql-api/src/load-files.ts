@@ -2,7 +2,7 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { assertValidOrgId, orgDatabasePath, orgsDirectory } from './data-dir.js';
-import { errorMessage } from './statement-classifier.js';
+import { errorMessage } from './engine-message.js';
 
 export interface LoadOptions {
   org: string;

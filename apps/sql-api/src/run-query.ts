@@ -3,8 +3,7 @@ import type { JsonCell } from './cell-encoding.js';
 import { encodeCell } from './cell-encoding.js';
 import { vendorTypeName } from './column-types.js';
 import { multipleStatements, notReadOnly, queryTimeout, sqlError, SqlApiError } from './errors.js';
-import { splitEngineMessage } from './engine-message.js';
-import { errorMessage } from './statement-classifier.js';
+import { errorMessage, splitEngineMessage } from './engine-message.js';
 
 export interface QueryLimits {
   maxRows: number;

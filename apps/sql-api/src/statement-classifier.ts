@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { emptyQuery, multipleStatements, notReadOnly, sqlError } from './errors.js';
-import { positionFromCodePointOffset, splitEngineMessage } from './engine-message.js';
+import { positionFromCodePointOffset } from './engine-message.js';
 import { describeStatementKind } from './statement-kind.js';
 import { LOCKED_DOWN_OPTIONS } from './engine-options.js';
 
@@ -18,8 +18,10 @@ interface SerializedSql {
  * parses without binding and serializes only SELECT statements, so it both
  * finds syntax errors and tells a query from everything else; SHOW, DESCRIBE,
  * SUMMARIZE, VALUES and FROM-first queries count as SELECT, as DuckDB parses
- * them into one. It runs on its own in-memory database with no tables, so
- * classifying cannot touch an organization's data.
+ * them into one. It runs on its own in-memory, locked-down database with no
+ * tables, so classifying cannot touch an organization's data. Statement
+ * extraction comes only after this check, because extracting IMPORT DATABASE
+ * already reads the files it names.
  */
 export class StatementClassifier {
   private readonly instance: DuckDBInstance;
@@ -45,9 +47,8 @@ export class StatementClassifier {
           const position = Number.isInteger(offset) ? positionFromCodePointOffset(sql, offset) : undefined;
           throw sqlError(`Parser Error: ${serialized.error_message ?? 'syntax error'}`, position);
         }
-        const extracted = await this.countStatements(connection, sql);
-        if (extracted > 1) throw multipleStatements(extracted);
         const kind = describeStatementKind(sql);
+        if (kind.statementCount > 1) throw multipleStatements(kind.statementCount);
         throw notReadOnly(kind.name, kind.position);
       }
 
@@ -62,14 +63,6 @@ export class StatementClassifier {
   close(): void {
     this.instance.closeSync();
   }
-
-  private async countStatements(connection: Awaited<ReturnType<DuckDBInstance['connect']>>, sql: string): Promise<number> {
-    try {
-      return (await connection.extractStatements(sql)).count;
-    } catch (error) {
-      throw sqlError(splitEngineMessage(errorMessage(error), sql).message, undefined);
-    }
-  }
 }
 
 function parseSerializedSql(cell: unknown): SerializedSql {
@@ -79,8 +72,4 @@ function parseSerializedSql(cell: unknown): SerializedSql {
     throw new Error('json_serialize_sql returned an unexpected shape');
   }
   return parsed as SerializedSql;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
