@@ -62,6 +62,10 @@ function buildApp(options: ResolvedOptions, databases: OrgDatabases, classifier:
       : false,
   });
 
+  // The contract takes JSON only; Fastify would otherwise pass text/plain
+  // bodies through as strings.
+  app.removeContentTypeParser('text/plain');
+
   registerQueryRoute(app, {
     tokens: new TokenLookup(options.dataDir),
     rateLimiter: new RollingRateLimiter(options.rateLimitPerMinute),
