@@ -1,0 +1,37 @@
+import type { ErrorBody } from '@console/shared-types';
+
+/** Error details as the BFF sends them in `{"error": {...}}`. */
+export type ApiErrorDetails = ErrorBody['error'];
+
+/** A BFF answer with an error status and a well-formed error body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly details: ApiErrorDetails;
+
+  constructor(status: number, details: ApiErrorDetails) {
+    super(details.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.details = details;
+  }
+}
+
+/** The request never got a usable answer: no connection, or a body that is not the BFF's JSON. */
+export class TransportError extends Error {
+  /** HTTP status when a response arrived, otherwise null. */
+  readonly status: number | null;
+
+  constructor(message: string, status: number | null) {
+    super(message);
+    this.name = 'TransportError';
+    this.status = status;
+  }
+}
+
+/** The user stopped waiting for the answer. */
+export class StoppedError extends Error {
+  constructor() {
+    super('stopped by the user');
+    this.name = 'StoppedError';
+  }
+}

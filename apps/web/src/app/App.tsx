@@ -1,0 +1,45 @@
+import type { SessionResponse } from '@console/shared-types';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { setCsrfToken, setUnauthorizedHandler } from '../api/http.js';
+import { ErrorMessage } from '../errors/ErrorMessage.js';
+import { SESSION_QUERY_KEY } from '../session/session-api.js';
+import { SignInPage } from '../session/SignInPage.js';
+import { useSession } from '../session/use-session.js';
+import { ConsolePage } from './ConsolePage.js';
+
+/** Shows the sign-in page or the console, and returns to sign-in when the session ends. */
+export function App() {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const [sessionEnded, setSessionEnded] = useState(false);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setSessionEnded(true);
+      queryClient.setQueryData<SessionResponse | null>(SESSION_QUERY_KEY, null);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [queryClient]);
+
+  if (session.isPending) {
+    return <p className="page-loading">Loading…</p>;
+  }
+  if (session.isError) {
+    return (
+      <main className="sign-in">
+        <div className="sign-in-card">
+          <ErrorMessage error={session.error} />
+          <button type="button" onClick={() => void session.refetch()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (session.data === null) {
+    return <SignInPage sessionEnded={sessionEnded} />;
+  }
+  return <ConsolePage session={session.data} />;
+}

@@ -1,0 +1,155 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { Theme } from '../theme/theme.js';
+import type { EditorHandle, RunnableSql } from './editor-handle.js';
+import { formatSql } from './format-sql.js';
+import { monaco } from './monaco-setup.js';
+import { underlineRange } from './positions.js';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+const MARKER_OWNER = 'sql-console';
+
+export interface SqlEditorProps {
+  tabId: string;
+  /** The tab's text when its editor model is first created. */
+  initialSql: string;
+  /** Every open tab, so the models of closed tabs can be freed. */
+  tabIds: readonly string[];
+  theme: Theme;
+  onChange: (tabId: string, sql: string) => void;
+  onRun: (fresh: boolean) => void;
+  onFormatFailed: (message: string) => void;
+  handleRef: Ref<EditorHandle>;
+}
+
+export function modelUri(tabId: string): string {
+  return `inmemory://sql-console/${tabId}.sql`;
+}
+
+function runnableSql(editor: CodeEditor): RunnableSql {
+  const model = editor.getModel();
+  if (model === null) return { sql: '', line: 1, column: 1 };
+  const selection = editor.getSelection();
+  if (selection !== null && !selection.isEmpty()) {
+    return {
+      sql: model.getValueInRange(selection),
+      line: selection.startLineNumber,
+      column: selection.startColumn,
+    };
+  }
+  // TODO: run only the statement under the cursor once editor/statement-at-cursor.ts exists.
+  return { sql: model.getValue(), line: 1, column: 1 };
+}
+
+async function formatInEditor(editor: CodeEditor, onFailed: (message: string) => void): Promise<void> {
+  const model = editor.getModel();
+  if (model === null) return;
+  const selection = editor.getSelection();
+  const range = selection !== null && !selection.isEmpty() ? selection : model.getFullModelRange();
+  try {
+    const formatted = await formatSql(model.getValueInRange(range));
+    editor.pushUndoStop();
+    editor.executeEdits('format', [{ range, text: formatted }]);
+    editor.pushUndoStop();
+  } catch (error) {
+    onFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The Monaco SQL editor; loaded lazily, with Monaco, after the first screen. */
+export default function SqlEditor(props: SqlEditorProps) {
+  const { tabId, initialSql, tabIds, theme, handleRef } = props;
+  const editorRef = useRef<CodeEditor | null>(null);
+  // Monaco commands are registered once, so they read the latest callbacks through this ref.
+  const latest = useRef(props);
+  latest.current = props;
+
+  useImperativeHandle(
+    handleRef,
+    (): EditorHandle => ({
+      getRunnableSql: () => {
+        const editor = editorRef.current;
+        return editor === null ? { sql: latest.current.initialSql, line: 1, column: 1 } : runnableSql(editor);
+      },
+      showError: (targetTabId, position, message) => {
+        const model = monaco.editor.getModel(monaco.Uri.parse(modelUri(targetTabId)));
+        if (model === null) return;
+        if (position === null) {
+          monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+          return;
+        }
+        const line = Math.min(Math.max(1, position.line), model.getLineCount());
+        const word = model.getWordAtPosition({ lineNumber: line, column: Math.max(1, position.column) });
+        const range = underlineRange(
+          { line, column: position.column },
+          model.getLineLength(line),
+          position.length,
+          word === null ? null : word.endColumn,
+        );
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+          { ...range, message, severity: monaco.MarkerSeverity.Error },
+        ]);
+        editorRef.current?.revealRangeInCenterIfOutsideViewport(range);
+      },
+      format: async () => {
+        const editor = editorRef.current;
+        if (editor !== null) await formatInEditor(editor, latest.current.onFormatFailed);
+      },
+      insertText: (text) => {
+        const editor = editorRef.current;
+        const selection = editor?.getSelection() ?? null;
+        if (editor === null || selection === null) return;
+        editor.executeEdits('insert', [{ range: selection, text, forceMoveMarkers: true }]);
+        editor.focus();
+      },
+      focus: () => editorRef.current?.focus(),
+    }),
+    [],
+  );
+
+  // Free the models of closed tabs.
+  useEffect(() => {
+    const open = new Set(tabIds.map(modelUri));
+    for (const model of monaco.editor.getModels()) {
+      const uri = model.uri.toString();
+      if (uri.startsWith('inmemory://sql-console/') && !open.has(uri)) model.dispose();
+    }
+  }, [tabIds]);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    const { KeyMod, KeyCode } = monaco;
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.Enter, () => latest.current.onRun(false));
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.Enter, () => latest.current.onRun(true));
+    editor.addCommand(KeyMod.Shift | KeyMod.Alt | KeyCode.KeyF, () => {
+      void formatInEditor(editor, latest.current.onFormatFailed);
+    });
+    editor.focus();
+  };
+
+  return (
+    <Editor
+      path={modelUri(tabId)}
+      defaultValue={initialSql}
+      defaultLanguage="sql"
+      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      onMount={onMount}
+      onChange={(value) => latest.current.onChange(tabId, value ?? '')}
+      loading={<div className="editor-loading">Loading the editor…</div>}
+      options={{
+        ariaLabel: 'SQL editor',
+        minimap: { enabled: false },
+        fontSize: 13,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        fixedOverflowWidgets: true,
+        renderLineHighlight: 'line',
+        wordWrap: 'off',
+        quickSuggestions: { other: true, comments: false, strings: false },
+      }}
+    />
+  );
+}

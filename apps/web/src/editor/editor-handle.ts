@@ -1,0 +1,21 @@
+import type { SqlPosition } from '@console/shared-types';
+
+/** The SQL to run and where it starts in the editor text, 1-based. */
+export interface RunnableSql {
+  sql: string;
+  line: number;
+  column: number;
+}
+
+/** What the console page can ask of the loaded editor. */
+export interface EditorHandle {
+  /** The selection when there is one, otherwise the statement under the cursor. */
+  getRunnableSql: () => RunnableSql;
+  /** Underlines `position` in the tab's text; null clears every underline. */
+  showError: (tabId: string, position: SqlPosition | null, message: string) => void;
+  /** Formats the selection, or the whole text when nothing is selected. */
+  format: () => Promise<void>;
+  /** Inserts text at the cursor, replacing the selection. */
+  insertText: (text: string) => void;
+  focus: () => void;
+}

@@ -1,0 +1,24 @@
+import { useNow } from '../budget/use-now.js';
+import { formatWait } from '../errors/describe-error.js';
+
+interface CachedAgeProps {
+  ageSeconds: number;
+  /** Epoch milliseconds when the answer arrived. */
+  receivedAt: number;
+  onRunFresh: () => void;
+  running: boolean;
+}
+
+/** Says how old a cached answer is, live, next to a button that runs the query again. */
+export function CachedAge({ ageSeconds, receivedAt, onRunFresh, running }: CachedAgeProps) {
+  const now = useNow(true);
+  const age = ageSeconds + Math.max(0, (now - receivedAt) / 1000);
+  return (
+    <span className="cached-age" data-testid="cached-notice">
+      From the cache, fetched {formatWait(Math.floor(age))} ago; it cost no budget.
+      <button type="button" data-testid="run-fresh" onClick={onRunFresh} disabled={running}>
+        Run fresh
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,199 @@
+import type { Cell, Column } from '@console/shared-types';
+import type { Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { formatCell } from './cell-format.js';
+import type { ColumnKind } from './column-kind.js';
+import { GridHeader } from './GridHeader.js';
+import { isInside, movePoint, selectionBounds, type CellPoint, type GridSelection } from './selection.js';
+import type { TimeZoneMode } from './timestamp.js';
+
+const ROW_HEIGHT = 26;
+const HEADER_HEIGHT = 40;
+const ROW_OVERSCAN = 4;
+const COLUMN_OVERSCAN = 1;
+/** Width of one digit in the row number gutter, in pixels, plus its padding. */
+const GUTTER_DIGIT_WIDTH = 8;
+const GUTTER_PADDING = 20;
+
+export interface ResultGridProps {
+  table: Table<number>;
+  columns: readonly Column[];
+  rows: readonly (readonly Cell[])[];
+  order: readonly number[];
+  kinds: readonly ColumnKind[];
+  timeZone: TimeZoneMode;
+  selection: GridSelection | null;
+  /** `fromPointer` is true for a click, which also opens the cell viewer. */
+  onSelect: (point: CellPoint, extend: boolean, fromPointer: boolean) => void;
+  onSelectRow: (row: number) => void;
+  onOpenViewer: () => void;
+  onEscape: () => void;
+  onCopySelection: () => void;
+}
+
+function pointFromTarget(target: EventTarget): CellPoint | null {
+  if (!(target instanceof HTMLElement)) return null;
+  const cell = target.closest<HTMLElement>('[data-row][data-col]');
+  if (cell === null) return null;
+  return { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
+}
+
+/** The results grid: rows and columns virtualized, sticky header, keyboard navigation. */
+export function ResultGrid(props: ResultGridProps) {
+  const { table, columns, rows, order, kinds, timeZone, selection } = props;
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+
+  const leafColumns = table.getVisibleLeafColumns();
+  const columnSizing = table.getState().columnSizing;
+  const gutterWidth = String(order.length).length * GUTTER_DIGIT_WIDTH + GUTTER_PADDING;
+
+  const rowVirtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: ROW_OVERSCAN,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: leafColumns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => leafColumns[index]?.getSize() ?? 0,
+    overscan: COLUMN_OVERSCAN,
+    paddingStart: gutterWidth,
+    scrollPaddingStart: gutterWidth,
+  });
+
+  // Column widths are cached by the virtualizer; a resize must refresh them.
+  useLayoutEffect(() => {
+    columnVirtualizer.measure();
+  }, [columnVirtualizer, columnSizing]);
+
+  const timestampCols = useMemo(
+    () => new Set(kinds.flatMap((kind, index) => (kind === 'timestamp' ? [index] : []))),
+    [kinds],
+  );
+
+  const virtualRows = rowVirtualizer.getVirtualItems();
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const totalWidth = columnVirtualizer.getTotalSize();
+  const totalHeight = rowVirtualizer.getTotalSize();
+  const bounds = selection === null ? null : selectionBounds(selection);
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  const onMouseDown = (event: MouseEvent) => {
+    const point = pointFromTarget(event.target);
+    if (point !== null) {
+      props.onSelect(point, event.shiftKey, true);
+      return;
+    }
+    if (event.target instanceof HTMLElement) {
+      const rowHeader = event.target.closest<HTMLElement>('[data-row-header]');
+      if (rowHeader !== null) props.onSelectRow(Number(rowHeader.dataset['rowHeader']));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== event.currentTarget) return;
+    const modifier = event.ctrlKey || event.metaKey;
+    if (modifier && event.key.toLowerCase() === 'c') {
+      event.preventDefault();
+      props.onCopySelection();
+      return;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (selection === null) props.onSelect({ row: 0, col: 0 }, false, false);
+      props.onOpenViewer();
+      return;
+    }
+    if (event.key === 'Escape') {
+      props.onEscape();
+      return;
+    }
+    const current = selection?.focus ?? { row: 0, col: 0 };
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
+    const next =
+      selection === null && event.key.startsWith('Arrow')
+        ? current
+        : movePoint(current, event.key, { rowCount: order.length, colCount: columns.length, pageRows }, modifier);
+    if (next === null) return;
+    event.preventDefault();
+    props.onSelect(next, event.shiftKey, false);
+    rowVirtualizer.scrollToIndex(next.row, { align: 'auto' });
+    columnVirtualizer.scrollToIndex(next.col, { align: 'auto' });
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      role="grid"
+      aria-label="Query results"
+      aria-rowcount={order.length + 1}
+      aria-colcount={columns.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      data-testid="results-grid"
+      onMouseDown={onMouseDown}
+      onKeyDown={onKeyDown}
+    >
+      <div className="grid-canvas" style={{ width: totalWidth, height: totalHeight }}>
+        <GridHeader
+          headers={headers}
+          columns={columns}
+          virtualColumns={virtualColumns}
+          totalWidth={totalWidth}
+          gutterWidth={gutterWidth}
+          height={HEADER_HEIGHT}
+          timeZoneLabel={timeZone === 'utc' ? 'UTC' : 'local'}
+          timestampCols={timestampCols}
+        />
+        {virtualRows.map((virtualRow) => {
+          const row = rows[order[virtualRow.index] ?? -1];
+          return (
+            <div
+              key={virtualRow.key}
+              className="grid-row"
+              role="row"
+              aria-rowindex={virtualRow.index + 2}
+              style={{ transform: `translateY(${virtualRow.start}px)`, width: totalWidth, height: ROW_HEIGHT }}
+            >
+              <div className="grid-gutter" role="rowheader" data-row-header={virtualRow.index} style={{ width: gutterWidth }}>
+                {virtualRow.index + 1}
+              </div>
+              {virtualColumns.map((virtualColumn) => {
+                const kind = kinds[virtualColumn.index] ?? 'text';
+                const display = formatCell(row?.[virtualColumn.index] ?? null, kind, timeZone);
+                const selected = bounds !== null && isInside(bounds, virtualRow.index, virtualColumn.index);
+                const active =
+                  selection !== null &&
+                  selection.focus.row === virtualRow.index &&
+                  selection.focus.col === virtualColumn.index;
+                let className = `grid-cell kind-${kind} tag-${display.tag}`;
+                if (selected) className += ' selected';
+                if (active) className += ' active';
+                return (
+                  <div
+                    key={virtualColumn.key}
+                    className={className}
+                    role="gridcell"
+                    aria-colindex={virtualColumn.index + 2}
+                    aria-selected={selected}
+                    data-row={virtualRow.index}
+                    data-col={virtualColumn.index}
+                    style={{ left: virtualColumn.start, width: virtualColumn.size }}
+                  >
+                    {display.text}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TimeZoneMode } from './timestamp.js';
+
+interface TimeZoneSwitchProps {
+  value: TimeZoneMode;
+  onChange: (value: TimeZoneMode) => void;
+}
+
+function localZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Switches how TIMESTAMP columns are shown; the CSV download always has the values as received. */
+export function TimeZoneSwitch({ value, onChange }: TimeZoneSwitchProps) {
+  return (
+    <fieldset className="segmented" data-testid="timezone-switch">
+      <legend>Timestamps in</legend>
+      <label>
+        <input type="radio" name="time-zone" value="utc" checked={value === 'utc'} onChange={() => onChange('utc')} />
+        UTC
+      </label>
+      <label title={localZoneName()}>
+        <input type="radio" name="time-zone" value="local" checked={value === 'local'} onChange={() => onChange('local')} />
+        Local time
+      </label>
+    </fieldset>
+  );
+}

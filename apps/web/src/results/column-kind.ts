@@ -1,0 +1,61 @@
+import type { Column } from '@console/shared-types';
+
+/**
+ * How a column's cells are shown. `timestamp` is an instant that can be shown
+ * in UTC or local time; `datetime` (DATE, TIMESTAMP_NTZ) is shown as received.
+ */
+export type ColumnKind = 'number' | 'boolean' | 'timestamp' | 'datetime' | 'nested' | 'binary' | 'text';
+
+const NUMBER_TYPES = new Set([
+  'TINYINT', 'SMALLINT', 'INT', 'INTEGER', 'BIGINT', 'LONG', 'SHORT', 'BYTE',
+  'FLOAT', 'DOUBLE', 'REAL', 'DECIMAL', 'DEC', 'NUMERIC', 'NUMBER',
+  'HUGEINT', 'UHUGEINT', 'UBIGINT', 'UINTEGER', 'USMALLINT', 'UTINYINT',
+  'INT1', 'INT2', 'INT4', 'INT8', 'FLOAT4', 'FLOAT8',
+]);
+const INSTANT_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP_LTZ', 'TIMESTAMPTZ', 'TIMESTAMP WITH TIME ZONE']);
+const WALL_CLOCK_TYPES = new Set(['DATE', 'TIMESTAMP_NTZ', 'TIMESTAMP WITHOUT TIME ZONE', 'TIME', 'INTERVAL']);
+const NESTED_PREFIXES = ['ARRAY', 'MAP', 'STRUCT', 'JSON', 'VARIANT', 'UNION', 'LIST'];
+
+/** Classifies a column by its engine type name, e.g. `DECIMAL(38,9)` is a number. */
+export function columnKind(type: string): ColumnKind {
+  const upper = type.trim().toUpperCase();
+  if (upper.endsWith('[]')) return 'nested';
+  const base = upper.replace(/[(<].*$/s, '').trim();
+
+  if (NUMBER_TYPES.has(base)) return 'number';
+  if (base === 'BOOLEAN' || base === 'BOOL') return 'boolean';
+  if (INSTANT_TYPES.has(base)) return 'timestamp';
+  if (WALL_CLOCK_TYPES.has(base)) return 'datetime';
+  if (base === 'BINARY' || base === 'BLOB' || base === 'BYTEA') return 'binary';
+  if (NESTED_PREFIXES.includes(base)) return 'nested';
+  return 'text';
+}
+
+const KIND_WIDTHS: Record<ColumnKind, number> = {
+  number: 120,
+  boolean: 80,
+  timestamp: 240,
+  datetime: 200,
+  nested: 240,
+  binary: 160,
+  text: 180,
+};
+
+const MIN_WIDTH = 64;
+const MAX_DEFAULT_WIDTH = 360;
+/** Approximate width of one header character at the grid's font size, in pixels. */
+const HEADER_CHAR_WIDTH = 7.5;
+/** Room in a header for padding, the sort arrow and the resize handle, in pixels. */
+const HEADER_CHROME_WIDTH = 44;
+
+/**
+ * Returns a starting width in pixels from the column's type and name only.
+ * Scanning the rows would cost time on every result; users resize instead.
+ */
+export function defaultColumnWidth(column: Column): number {
+  const byKind = KIND_WIDTHS[columnKind(column.type)];
+  const byName = Math.ceil(column.name.length * HEADER_CHAR_WIDTH + HEADER_CHROME_WIDTH);
+  return Math.max(MIN_WIDTH, Math.min(MAX_DEFAULT_WIDTH, Math.max(byKind, byName)));
+}
+
+export const MIN_COLUMN_WIDTH = MIN_WIDTH;
