@@ -34,7 +34,7 @@ export interface AppOptions {
   /** An open database; by default `<dataDir>/console.sqlite` is opened. Closed with the app either way. */
   db?: Db;
   clock?: Clock;
-  /** Where log lines go; standard output by default. */
+  /** Destination of the log lines; standard output by default. */
   logDestination?: DestinationStream;
   throttleLimits?: ThrottleLimits;
 }

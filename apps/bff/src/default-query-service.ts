@@ -5,8 +5,8 @@ import { createRateBudget } from './budget/rate-budget.js';
 import { createQueryService, type QueryService } from './query/query-service.js';
 import { createSqlApiClient, type SqlApiClient } from './upstream/sql-api-client.js';
 
-// The SQL API returns at most 1000 rows; even 1000 rows of 100 wide columns
-// stay far below this, so a bigger answer is a fault, not a result.
+// The SQL API returns at most 1000 rows, and even 1000 rows of 100 wide
+// columns stay far below this. A bigger response is a fault, not a result.
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**

@@ -11,13 +11,13 @@ import {
 } from '../errors.js';
 import { publicUser, type UsersRepo } from '../db/users-repo.js';
 
-/** Who may call a route; set as `config.access` on every route under /api. */
+/** Access level of a route under /api, set as `config.access`: anyone, signed-in users, or admins. */
 export type Access = 'public' | 'user' | 'admin';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** What an admin-only route lets a caller do, for the "not allowed" message. */
+    /** Action that an admin-only route performs, named in its "not allowed" message. */
     adminAction?: string;
     /** Marks the sign-in route: it has no CSRF token yet, so it must carry a matching Origin instead. */
     signIn?: boolean;
@@ -68,7 +68,7 @@ function signedInUser(request: FastifyRequest, users: UsersRepo): User | undefin
   return publicUser(user);
 }
 
-/** The origin this request was sent to, as a browser would write it in the Origin header. */
+/** Returns the origin this request was sent to, as a browser writes it in the Origin header. */
 export function ownOrigin(request: FastifyRequest): string {
   return new URL(`${request.protocol}://${request.host}`).origin;
 }

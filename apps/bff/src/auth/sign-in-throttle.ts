@@ -19,7 +19,7 @@ export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
  * window. Unknown usernames are counted like real ones, so the throttle gives
  * away nothing about which accounts exist.
  *
- * NOTE: the counts live in memory, so a restart forgets them and several BFF
+ * NOTE: the counts live in memory, so a restart resets them and several BFF
  * instances each allow the full count.
  */
 export class SignInThrottle {

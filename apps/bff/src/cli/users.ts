@@ -32,7 +32,7 @@ Example:
 
 const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
-/** Raised for a wrong command line or input; the message says what to do. */
+/** Raised for an invalid command line or input. Its message names the fix. */
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 
 /**
  * Schema changes in order. A migration's position in this list is its number,
- * stored in SQLite's `user_version`; never edit or reorder one that has shipped,
- * append a new one instead.
+ * stored in SQLite's `user_version`. Never edit or reorder one that has
+ * shipped, but append a new one.
  */
 const MIGRATIONS: readonly string[] = [
   // 1: users, sessions, the query log, saved queries and their snapshots.

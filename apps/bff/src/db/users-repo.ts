@@ -117,7 +117,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-/** The public view of a user, as sent to the web app. */
+/** Returns the public view of a user, as sent to the web app. */
 export function publicUser(user: User): User {
   return { id: user.id, username: user.username, role: user.role };
 }

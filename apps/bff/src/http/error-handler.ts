@@ -9,9 +9,9 @@ import {
 
 /**
  * Sends every error as `{"error": {"code", "message"}}`. AppErrors keep their
- * status and body; Fastify's body and validation errors become the catalogue's
- * request errors; anything else is logged with its stack and answered with a
- * plain internal_error that reveals nothing.
+ * status and body, and Fastify's body and validation errors become the
+ * catalogue's request errors. Anything else is logged with its stack and sent
+ * as a plain internal_error that reveals nothing.
  */
 export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -9,8 +9,8 @@ const REVALIDATE = 'no-cache';
 
 /**
  * Serves the built web app from `webRoot`. Files under `assets/` carry a
- * content hash in their names, so browsers may keep them for a year; every
- * other file, `index.html` above all, is revalidated on each load so a new
+ * content hash in their names, so browsers may keep them for a year. Every
+ * other file, `index.html` above all, is revalidated on each load, so a new
  * build is picked up at once. A GET for a path that is neither /api nor a file
  * (a share link such as `/q/<id>`) answers `index.html` and the web app routes
  * it. Without a build, every page says how to make one.
@@ -52,7 +52,7 @@ function isApiPath(url: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-/** A page of the web app: a GET outside /api and /assets whose last segment has no file extension. */
+/** Checks whether a request is for a page of the web app: a GET outside /api and /assets without a file extension. */
 function isSpaRoute(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?', 1)[0] ?? '';

@@ -7,7 +7,7 @@ import { requireUser } from './query-routes.js';
 
 const HISTORY_LIMIT = 200;
 const AUDIT_PAGE_LIMIT = 1000;
-// NOTE: a download holds at most this many entries; narrow the filter for older ones.
+// NOTE: a download contains at most this many entries, so older ones need a narrower filter.
 const AUDIT_CSV_LIMIT = 100_000;
 
 const OUTCOMES: readonly QueryOutcome[] = ['ok', 'cached', 'refused', 'rate_limited', 'sql_error', 'upstream_error'];

@@ -32,9 +32,8 @@ export function requireUser(user: User | null): User {
 }
 
 /**
- * Returns a signal that aborts when the client goes away before the answer is
- * sent, so a waiting query leaves the queue instead of spending budget for
- * nobody.
+ * Returns a signal that aborts when the client disconnects before the response
+ * is sent, so a waiting query leaves the queue and spends no budget.
  */
 export function abortOnDisconnect(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();

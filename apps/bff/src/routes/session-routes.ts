@@ -43,8 +43,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
         throw signInThrottled(retryAfter);
       }
 
-      // Unknown and disabled users cost one scrypt run too, so the answer time
-      // does not tell which usernames exist.
+      // Unknown and disabled users cost one scrypt run too, so the response
+      // time does not reveal which usernames exist.
       const user = users.findByUsername(username);
       const hash = user === undefined ? await dummyPasswordHash() : user.passwordHash;
       const passwordMatches = await verifyPassword(request.body.password, hash);

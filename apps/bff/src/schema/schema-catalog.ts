@@ -58,7 +58,7 @@ export function createSchemaCatalog(queryService: QueryService, clock: Clock, lo
 function tablesFromResult(response: QueryResponse): SchemaTable[] {
   const columnIndex = (name: string): number => {
     const index = response.columns.findIndex((column) => column.name.toLowerCase() === name);
-    if (index < 0) throw upstreamBadResponse(`the schema query answered without a ${name} column`);
+    if (index < 0) throw upstreamBadResponse(`the schema query returned no ${name} column`);
     return index;
   };
   const schemaAt = columnIndex('table_schema');
