@@ -10,7 +10,7 @@ import { launchBrowser } from './lib/browser.mjs';
 import { failedFigure } from './lib/figure.mjs';
 import { resultsDir } from './lib/paths.mjs';
 import { startBenchStack } from './lib/stack.mjs';
-import { formatMarkdown, formatTable } from './lib/table.mjs';
+import { formatMarkdown, formatNotes, formatTable } from './lib/table.mjs';
 import { describeMachine } from './lib/versions.mjs';
 
 // The order puts the benchmarks that need no servers first.
@@ -107,7 +107,8 @@ for (const name of options.names) {
 await stopAll();
 
 const table = formatTable(figures);
-console.log(`\n${table}\n`);
+const notes = formatNotes(figures);
+console.log(`\n${table}\n${notes ? `\n${notes}\n` : ''}`);
 const misses = figures.filter((figure) => figure.target && !figure.target.pass).length;
 console.log(`${figures.length} figures, ${misses} missed their target, ${failures} benchmark(s) could not run.`);
 
@@ -123,7 +124,7 @@ const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-
 const resultPath = join(resultsDir, `${result.mode}-${stamp}.json`);
 writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(resultsDir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(resultsDir, `latest-${result.mode}.md`), `${formatMarkdown(figures)}\n`);
+writeFileSync(join(resultsDir, `latest-${result.mode}.md`), `${formatMarkdown(figures)}\n${notes ? `\n${notes}\n` : ''}`);
 console.log(`Figures written to ${resultPath}`);
 
 // Missed targets do not fail the run: the table reports them. Only a benchmark that could not run does.

@@ -1,6 +1,15 @@
 // One row of the results table: a measured figure, the reference measured in
 // the same run, how the two compare, and the target with its pass or miss.
-import { difference, pairwise, ratio, summarize } from './stats.mjs';
+import { pairwise, summarize } from './stats.mjs';
+
+/** How a value is set against its reference, run by run. */
+const comparisons = {
+  ratio: { unit: () => 'x', combine: (value, reference) => value / reference },
+  /** Reference over value: how many times faster the value is. */
+  speedup: { unit: () => 'x', combine: (value, reference) => reference / value },
+  difference: { unit: (unit) => unit, combine: (value, reference) => value - reference },
+  percent: { unit: () => '%', combine: (value, reference) => (100 * value) / reference },
+};
 
 const comparators = {
   '<=': (subject, limit) => subject <= limit,
@@ -12,7 +21,8 @@ const comparators = {
  * Builds a figure.
  *
  * - `samples`: one number per run; `referenceSamples` the reference's, taken in the same runs.
- * - `compare`: 'ratio' or 'difference' (value minus reference), computed run by run.
+ * - `compare`: 'ratio', 'speedup' (reference / value), 'difference' (value minus
+ *   reference) or 'percent' (value as a share of the reference), computed run by run.
  * - `target`: { on: 'value' | 'comparison', op: '<=' | '<' | '>=', limit, text }; the
  *   median of `on` is checked. Leave it out for a figure that is only shown.
  */
@@ -20,8 +30,9 @@ export function figure({ id, label, unit, samples, reference, compare, target, n
   const value = summarize(samples);
   let comparison = null;
   if (reference && compare) {
-    const combine = compare === 'ratio' ? ratio : difference;
-    comparison = { kind: compare, unit: compare === 'ratio' ? 'x' : unit, ...summarize(pairwise(samples, reference.samples, combine)) };
+    const comparisonKind = comparisons[compare];
+    if (!comparisonKind) throw new Error(`Unknown comparison ${JSON.stringify(compare)} in figure ${id}.`);
+    comparison = { kind: compare, unit: comparisonKind.unit(unit), ...summarize(pairwise(samples, reference.samples, comparisonKind.combine)) };
   }
 
   let checked = null;

@@ -85,6 +85,8 @@ export async function startBenchStack() {
   return {
     url: stack.url,
     sqlApiUrl: stack.sqlApiUrl,
+    /** The demo organization's DuckDB file, which the SQL API opens read-only. */
+    demoDatabasePath: join(dataDir, 'sql-api', 'orgs', 'demo.duckdb'),
     token: stack.readToken(),
     processes: stack.processes,
     logPath,

@@ -39,5 +39,9 @@ export function pairwise(values, references, combine) {
   return results;
 }
 
-export const ratio = (value, reference) => value / reference;
-export const difference = (value, reference) => value - reference;
+/** Returns the q-quantile (0..1) of unsorted numbers. */
+export function percentile(values, q) {
+  return quantile([...values].sort((a, b) => a - b), q);
+}
+
+export const median = (values) => percentile(values, 0.5);

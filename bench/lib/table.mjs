@@ -3,6 +3,7 @@
 
 export function formatNumber(number) {
   if (!Number.isFinite(number)) return '-';
+  if (Number.isInteger(number)) return number.toLocaleString('en-US');
   const magnitude = Math.abs(number);
   if (magnitude >= 100) return Math.round(number).toLocaleString('en-US');
   if (magnitude >= 10) return number.toFixed(1);
@@ -11,7 +12,7 @@ export function formatNumber(number) {
 
 function withUnit(text, unit) {
   if (!unit || text === '-') return text;
-  return unit === 'x' ? `${text}x` : `${text} ${unit}`;
+  return unit === 'x' || unit === '%' ? `${text}${unit}` : `${text} ${unit}`;
 }
 
 function formatSummary(summary, unit) {
@@ -53,6 +54,14 @@ export function formatTable(figures) {
   const line = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ').trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Returns one line per figure that carries a note: how it was measured or what it contains. */
+export function formatNotes(figures) {
+  return figures
+    .filter((figure) => figure.note)
+    .map((figure) => `- ${figure.label}: ${figure.note}`)
+    .join('\n');
 }
 
 /** Returns the figures as a Markdown table, for the README. */
