@@ -51,6 +51,27 @@ export function createQueryLogRepo(db: Db): QueryLogRepo {
     SELECT q.id, q.user_id, u.username, q.sql, q.started_at, q.duration_ms, q.row_count, q.outcome, q.error_code
     FROM query_log q JOIN users u ON u.id = q.user_id`;
 
+  // Builds the WHERE clause from whichever filters are set, newest first.
+  const select = (filter: AuditFilter & { userId?: number }, limit: number): LogRow[] => {
+    const conditions: string[] = [];
+    const parameters: (string | number)[] = [];
+    const add = (condition: string, value: string | number | undefined) => {
+      if (value === undefined || value === '') return;
+      conditions.push(condition);
+      parameters.push(value);
+    };
+    add('q.user_id = ?', filter.userId);
+    add('u.username = ?', filter.username);
+    add('q.outcome = ?', filter.outcome);
+    add("q.sql LIKE ? ESCAPE '\\'", filter.search ? containsPattern(filter.search) : undefined);
+    add('q.started_at >= ?', filter.from);
+    add('q.started_at < ?', filter.to);
+
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const sql = `${selectFrom} ${where} ORDER BY q.id DESC LIMIT ?`;
+    return db.prepare<(string | number)[], LogRow>(sql).all(...parameters, limit);
+  };
+
   return {
     insert(attempt) {
       insertStatement.run(
@@ -64,47 +85,10 @@ export function createQueryLogRepo(db: Db): QueryLogRepo {
       );
     },
 
-    history(userId, search, limit) {
-      const conditions = ['q.user_id = ?'];
-      const parameters: (string | number)[] = [userId];
-      if (search) {
-        conditions.push("q.sql LIKE ? ESCAPE '\\'");
-        parameters.push(containsPattern(search));
-      }
-      const sql = `${selectFrom} WHERE ${conditions.join(' AND ')} ORDER BY q.id DESC LIMIT ?`;
-      return db.prepare<(string | number)[], LogRow>(sql).all(...parameters, limit).map(toHistoryEntry);
-    },
+    history: (userId, search, limit) => select({ userId, ...(search ? { search } : {}) }, limit).map(toHistoryEntry),
 
-    audit(filter, limit) {
-      const conditions: string[] = [];
-      const parameters: (string | number)[] = [];
-      if (filter.username) {
-        conditions.push('u.username = ?');
-        parameters.push(filter.username);
-      }
-      if (filter.outcome) {
-        conditions.push('q.outcome = ?');
-        parameters.push(filter.outcome);
-      }
-      if (filter.search) {
-        conditions.push("q.sql LIKE ? ESCAPE '\\'");
-        parameters.push(containsPattern(filter.search));
-      }
-      if (filter.from) {
-        conditions.push('q.started_at >= ?');
-        parameters.push(filter.from);
-      }
-      if (filter.to) {
-        conditions.push('q.started_at < ?');
-        parameters.push(filter.to);
-      }
-      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const sql = `${selectFrom} ${where} ORDER BY q.id DESC LIMIT ?`;
-      return db
-        .prepare<(string | number)[], LogRow>(sql)
-        .all(...parameters, limit)
-        .map((row) => ({ ...toHistoryEntry(row), user: { id: row.user_id, username: row.username } }));
-    },
+    audit: (filter, limit) =>
+      select(filter, limit).map((row) => ({ ...toHistoryEntry(row), user: { id: row.user_id, username: row.username } })),
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createToken, generateDemoData, startSqlApi, type RunningSqlApi } from '@console/sql-api';
+import type { Env } from '../../src/config.js';
+import { type Harness, startHarness } from './bff-harness.js';
 
 export interface LocalSqlApi {
   api: RunningSqlApi;
@@ -42,6 +44,26 @@ export async function startLocalSqlApi(options: { rateLimitPerMinute?: number } 
     async dispose() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Stack {
+  sqlApi: LocalSqlApi;
+  harness: Harness;
+  close(): Promise<void>;
+}
+
+/** Starts a local SQL API and a BFF that uses it with the real query service. */
+export async function startStack(env: Env = {}): Promise<Stack> {
+  const sqlApi = await startLocalSqlApi();
+  const harness = await startHarness({ env: { SQL_API_BASE_URL: sqlApi.url, SQL_API_TOKEN: sqlApi.token, ...env } });
+  return {
+    sqlApi,
+    harness,
+    async close() {
+      await harness.close();
+      await sqlApi.dispose();
     },
   };
 }

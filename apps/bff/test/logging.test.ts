@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueryService } from '../src/query/query-service.js';
+import { addUser, asUser, type Harness, signIn, startHarness, TEST_SESSION_SECRET, TEST_TOKEN } from './support/bff-harness.js';
+import { unusedQueryService } from './support/unused-query-service.js';
+
+const PASSWORD = 'correct horse battery';
+let harness: Harness;
+
+afterEach(async () => {
+  await harness.close();
+});
+
+/** A query service with a bug that puts the token into an exception. */
+const leakyQueryService: QueryService = {
+  ...unusedQueryService,
+  run() {
+    throw new Error(`request to upstream failed with Authorization: Bearer ${TEST_TOKEN}`);
+  },
+};
+
+describe('log lines', () => {
+  it('are JSON with level, time and message', async () => {
+    harness = await startHarness({ queryService: unusedQueryService });
+    await harness.app.inject({ method: 'GET', url: '/healthz' });
+
+    expect(harness.logLines.length).toBeGreaterThan(0);
+    for (const line of harness.logLines) {
+      const entry = JSON.parse(line);
+      expect(entry.level).toEqual(expect.any(Number));
+      expect(entry.time).toEqual(expect.any(Number));
+      expect(entry.msg).toEqual(expect.any(String));
+    }
+  });
+
+  it('contain no password, cookie or CSRF token', async () => {
+    harness = await startHarness({ queryService: unusedQueryService, env: { LOG_LEVEL: 'trace' } });
+    await addUser(harness, 'alice', PASSWORD);
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    await asUser(harness.app, session)('GET', '/api/session');
+    await asUser(harness.app, session)('DELETE', '/api/session');
+    const cookieValue = session.cookie.split('=')[1] ?? '';
+
+    const text = harness.logLines.join('\n');
+    expect(text).toContain('signed in');
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(cookieValue);
+    expect(text).not.toContain(session.csrfToken);
+    expect(text).not.toContain(TEST_SESSION_SECRET);
+  });
+
+  it('replace the token inside an unexpected error', async () => {
+    harness = await startHarness({ queryService: leakyQueryService });
+    await addUser(harness, 'alice', PASSWORD);
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    const response = await asUser(harness.app, session)('POST', '/api/query', { sql: 'SELECT 1' });
+
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error.code).toBe('internal_error');
+    expect(response.body).not.toContain(TEST_TOKEN);
+    const failure = harness.logLines.find((line) => line.includes('request failed'));
+    expect(failure).toContain('Bearer [redacted]');
+    for (const line of harness.logLines) expect(line).not.toContain(TEST_TOKEN);
+  });
+});
