@@ -16,6 +16,7 @@ import { createSnapshotsRepo } from './db/snapshots-repo.js';
 import { createUsersRepo } from './db/users-repo.js';
 import { notFound, registerSecret } from './errors.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { createLogger } from './logger.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   app.decorateRequest('user', null);
   installErrorHandler(app, bodyLimit);
+  registerJsonBodyParser(app);
   await app.register(compress, { encodings: ['br', 'gzip'] });
   await registerSecurityHeaders(app);
   await healthRoutes(app, db);

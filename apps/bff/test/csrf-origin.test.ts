@@ -134,6 +134,24 @@ describe('content type', () => {
     expect(response.statusCode).toBe(201);
   });
 
+  it('accepts an empty body labelled as JSON', async () => {
+    const response = await harness.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(204);
+  });
+
+  it('rejects a prototype-polluting body', async () => {
+    const response = await createSavedQuery(
+      { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+      '{"title": "x", "sql": "SELECT 1", "__proto__": {"admin": true}}',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_request');
+  });
+
   it('answers invalid JSON with invalid_request', async () => {
     const response = await createSavedQuery(
       { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
