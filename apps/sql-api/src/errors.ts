@@ -18,6 +18,7 @@ export type SqlApiErrorCode =
   | 'not_read_only'
   | 'sql_error'
   | 'query_timeout'
+  | 'query_cancelled'
   | 'rate_limited'
   | 'unauthorized'
   | 'forbidden'
@@ -139,6 +140,14 @@ export function queryTimeout(timeoutMs: number): SqlApiError {
     'query_timeout',
     408,
     `The query was interrupted after ${formatSeconds(timeoutMs)} s, the time limit per call. Add filters or a LIMIT, or aggregate to make it faster.`,
+  );
+}
+
+export function queryCancelled(): SqlApiError {
+  return new SqlApiError(
+    'query_cancelled',
+    503,
+    'The query was cancelled because the server is stopping or the client closed the connection. Retry the request.',
   );
 }
 

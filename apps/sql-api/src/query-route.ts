@@ -23,6 +23,8 @@ export interface QueryRouteContext {
   classifier: StatementClassifier;
   maxRows: number;
   timeoutMs: number;
+  /** Aborted when the server stops, to interrupt queries still running. */
+  shutdownSignal: AbortSignal;
 }
 
 interface QueryBody {
@@ -59,7 +61,7 @@ export function registerQueryRoute(app: FastifyInstance, context: QueryRouteCont
     const result = await runQuery(database, body.sql_query, {
       maxRows: context.maxRows,
       timeoutMs: context.timeoutMs,
-      signal: abortSignalForClient(request, reply),
+      signal: AbortSignal.any([abortSignalForClient(request, reply), context.shutdownSignal]),
     });
     const executionTimeMs = Math.round(performance.now() - startedAt);
 

@@ -2,13 +2,13 @@ import { StatementType, type DuckDBConnection, type DuckDBInstance, type DuckDBP
 import type { JsonCell } from './cell-encoding.js';
 import { encodeCell } from './cell-encoding.js';
 import { vendorTypeName } from './column-types.js';
-import { multipleStatements, notReadOnly, queryTimeout, sqlError, SqlApiError } from './errors.js';
+import { multipleStatements, notReadOnly, queryCancelled, queryTimeout, sqlError, SqlApiError } from './errors.js';
 import { errorMessage, splitEngineMessage } from './engine-message.js';
 
 export interface QueryLimits {
   maxRows: number;
   timeoutMs: number;
-  /** Aborting it interrupts the query, as when the client goes away. */
+  /** Aborting it interrupts the query, as when the client goes away or the server stops. */
   signal?: AbortSignal;
 }
 
@@ -33,6 +33,7 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
     timedOut = true;
     interrupt();
   }, limits.timeoutMs);
+  if (limits.signal?.aborted) interrupt();
   limits.signal?.addEventListener('abort', interrupt);
   let prepared: DuckDBPreparedStatement | undefined;
 
@@ -56,6 +57,7 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
       }
     }
     if (timedOut) throw queryTimeout(limits.timeoutMs);
+    if (limits.signal?.aborted) throw queryCancelled();
 
     const truncated = rows.length > limits.maxRows;
     if (truncated) rows.length = limits.maxRows;
@@ -63,6 +65,7 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
   } catch (error) {
     if (error instanceof SqlApiError) throw error;
     if (timedOut) throw queryTimeout(limits.timeoutMs);
+    if (limits.signal?.aborted) throw queryCancelled();
     const engineError = splitEngineMessage(errorMessage(error), sql);
     throw sqlError(engineError.message, engineError.position);
   } finally {

@@ -27,7 +27,8 @@ export async function startSqlApi(options: SqlApiOptions): Promise<RunningSqlApi
   const resolved = resolveOptions(options);
   const databases = new OrgDatabases(resolved.dataDir);
   const classifier = await StatementClassifier.create();
-  const app = buildApp(resolved, databases, classifier);
+  const shutdown = new AbortController();
+  const app = buildApp(resolved, databases, classifier, shutdown.signal);
 
   try {
     await app.listen({ host: resolved.host, port: resolved.port });
@@ -45,6 +46,7 @@ export async function startSqlApi(options: SqlApiOptions): Promise<RunningSqlApi
     url: `http://${host}:${port}`,
     close: () => {
       closing ??= (async () => {
+        shutdown.abort();
         await app.close();
         await databases.closeAll();
         classifier.close();
@@ -54,7 +56,12 @@ export async function startSqlApi(options: SqlApiOptions): Promise<RunningSqlApi
   };
 }
 
-function buildApp(options: ResolvedOptions, databases: OrgDatabases, classifier: StatementClassifier): FastifyInstance {
+function buildApp(
+  options: ResolvedOptions,
+  databases: OrgDatabases,
+  classifier: StatementClassifier,
+  shutdownSignal: AbortSignal,
+): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: options.logStream
@@ -73,6 +80,13 @@ function buildApp(options: ResolvedOptions, databases: OrgDatabases, classifier:
     classifier,
     maxRows: options.maxRows,
     timeoutMs: options.timeoutMs,
+    shutdownSignal,
+  });
+
+  // A kept-alive connection would hold app.close() open until it times out,
+  // so replies sent while stopping close their connection.
+  app.addHook('onSend', async (_request, reply) => {
+    if (shutdownSignal.aborted) void reply.header('connection', 'close');
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -82,7 +96,7 @@ function buildApp(options: ResolvedOptions, databases: OrgDatabases, classifier:
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const apiError = toSqlApiError(error, request.headers['content-type']);
-    if (apiError.statusCode >= 500) {
+    if (apiError.code === 'internal_error') {
       request.log.error({ err: error }, 'request failed');
     } else {
       request.log.info({ code: apiError.code, statusCode: apiError.statusCode }, 'request rejected');

@@ -129,3 +129,23 @@ describe('time limit', () => {
     expect(response.body.result).toEqual([[42]]);
   });
 });
+
+describe('stopping', () => {
+  it('interrupts a running query when the server closes', async () => {
+    const server = await startTestServer(fixture.dataDir, { timeoutMs: 60_000 });
+    const pending = server.sql(
+      fixture.tokens.alphaAdmin,
+      'alpha',
+      'SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const startedAt = Date.now();
+    await server.close();
+    const response = await pending;
+
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(response.status).toBe(503);
+    expect(errorOf(response).code).toBe('query_cancelled');
+  });
+});
