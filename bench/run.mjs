@@ -1,8 +1,8 @@
 // Runs the console's benchmarks against the local stack, prints a table of
 // every figure next to its same-run reference and target, and writes the
 // figures as JSON under bench/results/. Usage: node run.mjs [--quick] [--only a,b]
-// `--quick` runs each benchmark with tiny repetition counts so that `npm test`
-// can check that they all still run; its figures are too noisy to quote.
+// `--quick` runs each benchmark with tiny repetition counts, so that `npm test`
+// can check that they all still run. Its figures are too noisy to quote.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,7 +1,8 @@
-// The results grid with 1000 x 100 cells in Chromium at 1280 x 720: time from
+// The results grid with 1000 x 100 cells in Chromium at 1280 x 720. It times
 // the response's last byte to the first painted cell against a plain table of
-// the same data, the longest main-thread task while scrolling end to end, the
-// DOM size and the JS heap. Each timed run starts from a freshly loaded page.
+// the same data, then takes the longest main-thread task while scrolling end
+// to end, the DOM size and the JS heap. Each timed run starts from a freshly
+// loaded page.
 import { reloadConsole, runAndTime } from '../lib/console-page.mjs';
 import { newContext } from '../lib/browser.mjs';
 import { figure } from '../lib/figure.mjs';

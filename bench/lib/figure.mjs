@@ -2,7 +2,7 @@
 // the same run, how the two compare, and the target with its pass or miss.
 import { pairwise, summarize } from './stats.mjs';
 
-/** How a value is set against its reference, run by run. */
+/** Comparisons of a value with its reference, computed run by run. */
 const comparisons = {
   ratio: { unit: () => 'x', combine: (value, reference) => value / reference },
   /** Reference over value: how many times faster the value is. */
@@ -61,7 +61,7 @@ export function figure({ id, label, unit, samples, reference, compare, target, n
   };
 }
 
-/** A row for a benchmark that could not run, so the table still shows it. */
+/** Returns the row for a benchmark that could not run, so the table still shows it. */
 export function failedFigure(benchmarkName, error) {
   return {
     id: `${benchmarkName}-failed`,

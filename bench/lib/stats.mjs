@@ -26,11 +26,6 @@ export function summarize(samples) {
   };
 }
 
-/** A summary of one value, for sizes and counts that do not vary between runs. */
-export function single(value) {
-  return summarize([value]);
-}
-
 /** Divides pairs of samples taken in the same round, so slow rounds cancel out. */
 export function pairwise(values, references, combine) {
   const count = Math.min(values.length, references.length);

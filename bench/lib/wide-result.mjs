@@ -13,7 +13,7 @@ export async function fetchWideResultJson(stack) {
 
 /**
  * Opens the console with the 1000 x 100 query in the editor and runs it once,
- * so that the BFF has it cached and every timed run gets the same answer.
+ * so that the BFF has it cached and every timed run gets the same response.
  */
 export async function openConsoleWithWideQuery(browser, stack) {
   const opened = await openConsole(browser, stack);
