@@ -19,6 +19,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createLogger } from './logger.js';
 import type { QueryService } from './query/query-service.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -42,7 +43,6 @@ export interface AppOptions {
 
 /** The smallest request body limit; SQL text limits above it raise it. */
 const MIN_BODY_LIMIT_BYTES = 256 * 1024;
-const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 /** Builds the BFF: the HTTP API under /api, /healthz and the web app. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -76,17 +76,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     app.addHook('onClose', async () => built.client.close());
   }
 
-  const housekeeping = setInterval(() => {
-    const removedSnapshots = snapshots.deleteExpired();
-    const removedSessions = sessionStore.deleteExpired();
-    throttle.prune();
-    if (removedSnapshots + removedSessions > 0) {
-      app.log.info({ removedSnapshots, removedSessions }, 'expired records deleted');
-    }
-  }, HOUSEKEEPING_INTERVAL_MS);
-  housekeeping.unref();
+  const stopHousekeeping = startHousekeeping({ snapshots, sessionStore, throttle, log: app.log });
   app.addHook('onClose', async () => {
-    clearInterval(housekeeping);
+    stopHousekeeping();
     db.close();
   });
 
