@@ -20,6 +20,13 @@ function random(seed: number): () => number {
   };
 }
 
+/** Returns -1, 0 or 1 for two reference values compared with `<`. */
+function ordered<T extends bigint | number>(a: T, b: T): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 function digits(next: () => number, length: number): string {
   let text = '';
   for (let i = 0; i < length; i++) text += String(Math.floor(next() * 10));
@@ -89,7 +96,7 @@ describe('compareCells numbers', () => {
         return minus + zeros + digits(next, 1 + Math.floor(next() * 40));
       });
       const [a = '', b = ''] = texts;
-      const expected = BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+      const expected = ordered(BigInt(a), BigInt(b));
       expect(order(a, b, 'DECIMAL(38,0)'), `${a} vs ${b}`).toBe(expected);
     }
   });
@@ -100,7 +107,7 @@ describe('compareCells numbers', () => {
       const base = digits(next, 19);
       const a = `${next() < 0.5 ? '-' : ''}${base}${digits(next, Math.floor(next() * 3))}`;
       const b = `${next() < 0.5 ? '-' : ''}${base}${digits(next, Math.floor(next() * 3))}`;
-      const expected = BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+      const expected = ordered(BigInt(a), BigInt(b));
       expect(order(a, b, 'BIGINT'), `${a} vs ${b}`).toBe(expected);
     }
   });
@@ -119,7 +126,7 @@ describe('compareCells numbers', () => {
         return p.negative ? -magnitude : magnitude;
       });
       const [x = 0n, y = 0n] = scaled;
-      const expected = x < y ? -1 : x > y ? 1 : 0;
+      const expected = ordered(x, y);
       expect(order(a ?? '', b ?? '', 'DECIMAL(38,12)'), `${a} vs ${b}`).toBe(expected);
     }
   });
@@ -129,7 +136,7 @@ describe('compareCells numbers', () => {
     for (let i = 0; i < 2000; i++) {
       const a = (next() - 0.5) * 10 ** Math.floor(next() * 40 - 20);
       const b = next() < 0.1 ? a : (next() - 0.5) * 10 ** Math.floor(next() * 40 - 20);
-      const expected = a < b ? -1 : a > b ? 1 : 0;
+      const expected = ordered(a, b);
       expect(order(String(a), String(b), 'DOUBLE'), `${a} vs ${b}`).toBe(expected);
       expect(order(a, String(b), 'DOUBLE'), `${a} vs "${b}"`).toBe(expected);
     }
@@ -218,7 +225,7 @@ describe('compareCells dates and timestamps', () => {
     for (let i = 0; i < 1000; i++) {
       const a = Math.floor(next() * 4e12);
       const b = next() < 0.1 ? a : Math.floor(next() * 4e12);
-      const expected = a < b ? -1 : a > b ? 1 : 0;
+      const expected = ordered(a, b);
       const textA = new Date(a).toISOString().replace('.000Z', 'Z');
       const textB = new Date(b).toISOString();
       expect(order(textA, textB, 'TIMESTAMP'), `${textA} vs ${textB}`).toBe(expected);

@@ -83,9 +83,9 @@ function hasCode(segment: StatementSegment | undefined): segment is StatementSeg
  * Returns the statement under the cursor, for running it when nothing is
  * selected. Statements are split at `;` outside strings, quoted identifiers and
  * comments. A cursor right after a `;` belongs to the statement before it.
- * When the cursor's part holds only whitespace or comments, the nearest
- * previous statement is returned, or else the nearest next one; null when the
- * text has no statement. The text excludes the `;` and leading and trailing
+ * When the cursor's part contains only whitespace or comments, the nearest
+ * previous statement is returned, or else the nearest next one. Returns null
+ * when the text has no statement. The text excludes the `;` and leading and trailing
  * whitespace and comments. `offset` is clamped to the text.
  */
 export function statementAt(text: string, offset: number): Statement | null {

@@ -18,6 +18,13 @@ const ZERO_CODE = 48;
 const NINE_CODE = 57;
 const MAX_EXPONENT = 1e15;
 
+/** Returns -1, 0 or 1 for two strings or numbers compared with `<`. */
+function compareOrdered<T extends string | number>(a: T, b: T): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 function isDigitCode(code: number): boolean {
   return code >= ZERO_CODE && code <= NINE_CODE;
 }
@@ -118,7 +125,7 @@ export function compareDecimals(a: DecimalNumber, b: DecimalNumber): number {
     magnitude = a.exponent - b.exponent;
   } else {
     // Digit strings without trailing zeros order like the fractions they stand for.
-    magnitude = a.digits < b.digits ? -1 : a.digits > b.digits ? 1 : 0;
+    magnitude = compareOrdered(a.digits, b.digits);
   }
   return a.sign * Math.sign(magnitude);
 }
@@ -186,7 +193,7 @@ function parseInstant(text: string): InstantKey | null {
 
 function compareInstants(a: InstantKey, b: InstantKey): number {
   if (a.seconds !== b.seconds) return a.seconds - b.seconds;
-  return a.fraction < b.fraction ? -1 : a.fraction > b.fraction ? 1 : 0;
+  return compareOrdered(a.fraction, b.fraction);
 }
 
 /**
@@ -228,7 +235,7 @@ function toDecimal(value: number | DecimalNumber): DecimalNumber {
 
 function compareNumbers(a: number | DecimalNumber, b: number | DecimalNumber): number {
   if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return compareOrdered(a, b);
   }
   return compareDecimals(toDecimal(a), toDecimal(b));
 }
@@ -275,7 +282,9 @@ function cachedColumnKind(columnType: string): ColumnKind {
 export function compareCells(a: Cell, b: Cell, columnType: string, direction: SortDirection = 'asc'): number {
   const aIsNull = a === null || a === undefined;
   const bIsNull = b === null || b === undefined;
-  if (aIsNull || bIsNull) return aIsNull === bIsNull ? 0 : aIsNull ? 1 : -1;
+  if (aIsNull && bIsNull) return 0;
+  if (aIsNull) return 1;
+  if (bIsNull) return -1;
 
   const kind = cachedColumnKind(columnType);
   const order = compareKeys(sortKey(a, kind), sortKey(b, kind));

@@ -24,9 +24,9 @@ const AT = 64;
  * Returns whether a spreadsheet would run this text as a formula: it starts
  * with `=`, `+`, `-`, `@`, tab or CR (the OWASP list for CSV injection).
  * Text that is a plain finite decimal number such as `-5`, `+3.2` or `-1.5E-3`
- * is exempt in every column, text columns included, because a spreadsheet
- * reads it as that number and nothing more, so the prefix would only change
- * the data. `-Infinity` is not exempt: a spreadsheet would evaluate it.
+ * is exempt in every column, text columns included. A spreadsheet reads such
+ * text as that number and nothing more, so the prefix would only change the
+ * data. `-Infinity` is not exempt because a spreadsheet would evaluate it.
  */
 function startsFormula(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -118,8 +118,8 @@ function slugify(title: string): string {
 
 /**
  * Returns a CSV file name from a query title and a time in UTC, for example
- * `monthly-revenue-2026-12-04T20-15-03Z.csv`; `query` stands in for a missing
- * or unusable title. Colons become dashes because Windows forbids them.
+ * `monthly-revenue-2026-12-04T20-15-03Z.csv`. The word `query` replaces a
+ * missing or unusable title. Colons become dashes because Windows forbids them.
  */
 export function csvFileName(title: string | undefined, date: Date): string {
   if (Number.isNaN(date.getTime())) {

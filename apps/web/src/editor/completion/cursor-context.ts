@@ -2,7 +2,7 @@ import { CLAUSE_KEYWORDS } from './keywords.js';
 import { identifierName, isKeyword, type SqlToken } from './sql-lexer.js';
 import { isName, isPunct, type StatementTokens } from './statement-tokens.js';
 
-/** What may be typed at the cursor. */
+/** The kind of text that may be typed at the cursor. */
 export type CursorContext =
   /** Inside a string, a comment or a new alias: nothing to offer. */
   | { kind: 'none' }
@@ -95,8 +95,8 @@ function qualifierParts(statement: StatementTokens, dotIndex: number): { parts: 
 }
 
 /**
- * Works out what may be typed at `offset`. `allTokens` are the statement's
- * tokens including comments; `statement` holds the same tokens without them.
+ * Finds what may be typed at `offset`. `allTokens` are the statement's tokens
+ * including comments, and `statement` contains the same tokens without them.
  */
 export function cursorPosition(allTokens: readonly SqlToken[], statement: StatementTokens, offset: number): CursorPosition {
   const none = { context: { kind: 'none' } as const, replaceStart: offset, replaceEnd: offset, quoted: false };

@@ -46,8 +46,8 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Keywords that start a clause. Walking back from the cursor to the nearest of
- * them tells which clause the cursor is in.
+ * Keywords that start a clause. The nearest of them before the cursor, at the
+ * cursor's bracket depth, names the clause the cursor is in.
  */
 export const CLAUSE_KEYWORDS: ReadonlySet<string> = new Set([
   'SELECT', 'FROM', 'JOIN', 'ON', 'USING', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'SORT', 'CLUSTER',
