@@ -216,6 +216,13 @@ describe('compareCells dates and timestamps', () => {
     expect(order('+10000-01-01', '9999-12-31', 'DATE')).toBe(1);
   });
 
+  it('orders infinite timestamps at the ends', () => {
+    const values = ['2025-01-20T12:34:56Z', 'infinity', '-infinity', '1969-12-31T23:59:59.999999Z'];
+    const sorted = [...values].sort((x, y) => compareCells(x, y, 'TIMESTAMP'));
+    expect(sorted).toEqual(['-infinity', '1969-12-31T23:59:59.999999Z', '2025-01-20T12:34:56Z', 'infinity']);
+    expect(order('infinity', 'infinity', 'DATE')).toBe(0);
+  });
+
   it('puts unreadable values after timestamps', () => {
     expect(order('not a time', '2025-01-20T12:34:56Z', 'TIMESTAMP')).toBe(1);
   });

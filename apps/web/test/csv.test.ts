@@ -198,6 +198,9 @@ describe('toCsv formula protection', () => {
     expect(field('-Infinity', 'DOUBLE')).toBe("'-Infinity");
     expect(field('+1e', 'STRING')).toBe("'+1e");
     expect(field('-0x1F', 'STRING')).toBe("'-0x1F");
+    expect(field('+1 (555) 010-0199', 'STRING')).toBe("'+1 (555) 010-0199");
+    expect(field('-5% discount not applied', 'STRING')).toBe("'-5% discount not applied");
+    expect(field('-infinity', 'TIMESTAMP')).toBe("'-infinity");
   });
 
   it('leaves other text and mid-text formula characters alone', () => {

@@ -176,6 +176,11 @@ function offsetSeconds(zone: string | undefined): number {
  * Plain text order would be wrong: `12:00:00Z` sorts after `12:00:00.5Z`.
  */
 function parseInstant(text: string): InstantKey | null {
+  // Engines such as DuckDB and PostgreSQL send infinite dates and timestamps as words.
+  const lower = text.toLowerCase();
+  if (lower === 'infinity' || lower === '+infinity') return { seconds: Infinity, fraction: '' };
+  if (lower === '-infinity') return { seconds: -Infinity, fraction: '' };
+
   const match = TEMPORAL_PATTERN.exec(text);
   if (match === null) return null;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
@@ -192,7 +197,7 @@ function parseInstant(text: string): InstantKey | null {
 }
 
 function compareInstants(a: InstantKey, b: InstantKey): number {
-  if (a.seconds !== b.seconds) return a.seconds - b.seconds;
+  if (a.seconds !== b.seconds) return compareOrdered(a.seconds, b.seconds);
   return compareOrdered(a.fraction, b.fraction);
 }
 
