@@ -71,7 +71,11 @@ export const POSTGRES: Dialect = {
   commentLineContinuation: false,
 };
 
-/** MySQL, where a comment opened with `/*!` runs as code and `#` starts a comment. */
+/**
+ * MySQL's `/*!` comments, which run as code, and its `#` line comments. Other
+ * rules follow Spark: bracketed comments nest here although MySQL's do not,
+ * so nested comments that Spark accepts are not misread as code.
+ */
 export const MYSQL: Dialect = {
   name: 'MySQL',
   readsAs: 'as MySQL reads it',
@@ -79,7 +83,7 @@ export const MYSQL: Dialect = {
   doubleQuoted: 'string',
   hash: 'comment',
   executableComments: true,
-  nestedComments: false,
+  nestedComments: true,
   hintsAreCode: false,
   dollarQuotes: false,
   rawStrings: false,

@@ -42,7 +42,8 @@ export function earliest(first: Refusal | undefined, second: Refusal | undefined
 export function findRefusal(sql: string, lexed: readonly Token[], complete: boolean): Refusal | undefined {
   const tokens = lexed.filter((token) => !token.inHint && token.kind !== 'hint-start' && token.kind !== 'hint-end');
   const first = tokens[0];
-  if (first === undefined) return complete ? { found: EMPTY_TEXT, start: 0, end: 0 } : undefined;
+  // Placed at the end of the text, so a statement that another reading finds inside a comment is named instead.
+  if (first === undefined) return complete ? { found: EMPTY_TEXT, start: sql.length, end: sql.length } : undefined;
 
   // One statement and at most one trailing semicolon.
   const semicolon = tokens.findIndex((token) => isOperatorText(sql, token, ';'));
@@ -244,11 +245,13 @@ class QueryShape {
     }
     if (WRITE_WORDS.has(word)) {
       if (word === 'UPDATE' && this.followsFor(i)) return 'a FOR UPDATE locking clause';
-      const statement = this.isWriteStatement(i, word);
-      if (statement) return `${withArticle(word)} statement`;
+      // Right after SELECT or a comma, `delete FROM` is more likely a column than a statement.
+      const listItem = this.isWord(i - 1, 'SELECT') || this.isOperator(i - 1, ',');
+      if (!listItem && this.isWriteStatement(i, word)) return `${withArticle(word)} statement`;
       if (this.cteNames.has(word)) return undefined;
       return `the keyword ${word} (quote it if it is a name)`;
     }
+    if (word === 'LOCK' && this.isWord(i + 1, 'IN') && this.isWord(i + 2, 'SHARE')) return 'a LOCK IN SHARE MODE locking clause';
     if (word === 'INTO') return 'an INTO clause (SELECT ... INTO writes a table)';
     if (word === 'FOR' && this.isRowLock(i)) return 'a FOR SHARE locking clause';
     if (word === 'USING' && this.tokens[i + 1]?.kind === 'string') return 'a script transform (USING runs an external command)';

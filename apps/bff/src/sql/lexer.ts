@@ -28,6 +28,11 @@ export interface LexError {
   found: string;
   start: number;
   end: number;
+  /**
+   * Reported even by a secondary reading. An unclosed `$$` string fails in
+   * every engine: Spark and MySQL cannot lex `$` at all.
+   */
+  failsEverywhere?: boolean;
 }
 
 export interface LexResult {
@@ -135,8 +140,8 @@ class Lexer {
     this.tokens.push({ kind, start, end, upper, inHint: this.hintStart >= 0 && kind !== 'hint-start' });
   }
 
-  private fail(found: string, start: number, end: number): never {
-    throw new Failure({ found, start, end });
+  private fail(found: string, start: number, end: number, failsEverywhere = false): never {
+    throw new Failure({ found, start, end, failsEverywhere });
   }
 
   // Comments
@@ -272,7 +277,7 @@ class Lexer {
     }
     const delimiter = sql.slice(start, i + 1);
     const close = sql.indexOf(delimiter, i + 1);
-    if (close < 0) this.fail('an unterminated dollar-quoted string', start, i + 1);
+    if (close < 0) this.fail('an unterminated dollar-quoted string', start, i + 1, true);
     this.push('string', start, close + delimiter.length);
     this.pos = close + delimiter.length;
     return true;
@@ -336,10 +341,10 @@ class Lexer {
       return;
     }
 
+    this.rejectInvisibleJoin(i);
     const text = sql.slice(start, i);
     this.push('word', start, i, asciiOnly ? text.toUpperCase() : text.normalize('NFKC').toUpperCase());
     this.pos = i;
-    this.rejectInvisibleJoin(i);
   }
 
   /**

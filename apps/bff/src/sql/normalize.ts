@@ -29,8 +29,10 @@ export function normalizeSql(sql: string): string {
     previousEnd = token.end;
   }
   if (error !== undefined) {
-    if (previousEnd >= 0 && error.start > previousEnd) parts.push(' ');
-    parts.push(sql.slice(error.start));
+    const rest = sql.slice(Math.max(previousEnd, 0));
+    const trimmed = rest.trimStart();
+    if (parts.length > 0 && trimmed.length < rest.length) parts.push(' ');
+    parts.push(trimmed);
   }
   return parts.join('').trimEnd();
 }

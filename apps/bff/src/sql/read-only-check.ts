@@ -29,7 +29,7 @@ function findFirstRefusal(sql: string): Refusal | undefined {
   READINGS.forEach((dialect, index) => {
     const { tokens, error } = tokenize(sql, dialect);
     const primary = index === 0;
-    if (error !== undefined && !primary) return;
+    if (error !== undefined && !primary && error.failsEverywhere !== true) return;
 
     let refusal = earliest(findRefusal(sql, tokens, error === undefined), error);
     if (refusal !== undefined && !primary) refusal = { ...refusal, found: `${refusal.found} (${dialect.readsAs})` };

@@ -41,13 +41,14 @@ const SECOND_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** "an INSERT statement", "a USE statement". */
 export function withArticle(word: string): string {
-  const vowelSound = /^[AEIO]/.test(word) || (/^U/.test(word) && !/^US/.test(word));
+  // Initialisms read letter by letter: "an MSCK".
+  const vowelSound = /^[AEIO]/.test(word) || (/^U/.test(word) && !/^US/.test(word)) || /^(MSCK|FSCK)\b/.test(word);
   return `${vowelSound ? 'an' : 'a'} ${word}`;
 }
 
 /** Names the statement a refused first word starts, e.g. "an ADD JAR statement". */
 export function describeStatement(word: string, nextWord: string | undefined): string {
-  if (word === 'BEGIN') return 'a BEGIN ... END scripting block';
+  if (word === 'BEGIN') return 'a BEGIN statement (a transaction or a scripting block)';
   if (SCRIPTING_WORDS.has(word)) return `${withArticle(word)} scripting statement`;
   if (!STATEMENT_WORDS.has(word)) return `a statement that starts with ${word}`;
   const second = SECOND_WORDS.get(word);
