@@ -111,9 +111,8 @@ describe('completeSql aliases', () => {
 
   it('finds aliases declared after the cursor', () => {
     expect(labels('SELECT c.| FROM conversation c', 'column')).toContain('title');
-    expect(labels('SELECT c.ti|, m.body FROM conversation AS c JOIN message m ON m.conversation_id = c.id', 'column')).toContain(
-      'title',
-    );
+    const sql = 'SELECT c.ti|, m.body FROM conversation AS c JOIN message m ON m.conversation_id = c.id';
+    expect(labels(sql, 'column')).toContain('title');
   });
 
   it('quotes column names that need it', () => {
@@ -194,9 +193,8 @@ describe('completeSql columns in scope', () => {
   });
 
   it('includes tables of subqueries', () => {
-    expect(labels('SELECT * FROM conversation WHERE id IN (SELECT conversation_id FROM message WHERE |)', 'column')).toContain(
-      'body',
-    );
+    const sql = 'SELECT * FROM conversation WHERE id IN (SELECT conversation_id FROM message WHERE |)';
+    expect(labels(sql, 'column')).toContain('body');
   });
 
   it('offers keywords but no columns at the statement start', () => {
@@ -236,7 +234,8 @@ describe('completeSql CTEs and subqueries', () => {
   });
 
   it('uses a CTE column list', () => {
-    expect(labels('WITH t(a, b) AS (SELECT id, title FROM conversation) SELECT t.| FROM t', 'column')).toEqual(['a', 'b']);
+    const sql = 'WITH t(a, b) AS (SELECT id, title FROM conversation) SELECT t.| FROM t';
+    expect(labels(sql, 'column')).toEqual(['a', 'b']);
   });
 
   it('reads chained CTEs', () => {

@@ -40,7 +40,8 @@ export function splitStatements(tokens: readonly SqlToken[], textLength: number)
 
   const close = (endToken: number, ownerEnd: number): void => {
     const start = codeStart < 0 ? ownerEnd : codeStart;
-    segments.push({ ownerStart, ownerEnd, firstToken, endToken, codeStart: start, codeEnd: codeEnd < 0 ? start : codeEnd });
+    const end = codeEnd < 0 ? start : codeEnd;
+    segments.push({ ownerStart, ownerEnd, firstToken, endToken, codeStart: start, codeEnd: end });
     ownerStart = ownerEnd;
     firstToken = endToken + 1;
     codeStart = -1;

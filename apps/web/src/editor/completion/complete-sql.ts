@@ -72,11 +72,12 @@ class ItemBuilder {
     for (const table of tables) {
       const qualify = qualifyAmbiguous && this.catalog.isAmbiguous(table.name);
       const label = qualify ? `${table.schema}.${table.name}` : table.name;
+      const name = this.quoteName(table.name);
       this.add({
         label,
         kind: 'table',
         detail: `table in ${table.schema}, ${table.columns.length} columns`,
-        insertText: qualify ? `${this.quoteName(table.schema)}.${this.quoteName(table.name)}` : this.quoteName(table.name),
+        insertText: qualify ? `${this.quoteName(table.schema)}.${name}` : name,
         sortText: GROUP.source + label.toLowerCase(),
       });
     }
@@ -84,22 +85,34 @@ class ItemBuilder {
 
   tablePosition(): void {
     for (const cte of this.scope.ctes) {
-      this.add({ label: cte.name, kind: 'table', detail: 'CTE', insertText: this.quoteName(cte.name), sortText: GROUP.source + '0' });
+      this.add({
+        label: cte.name,
+        kind: 'table',
+        detail: 'CTE',
+        insertText: this.quoteName(cte.name),
+        sortText: GROUP.source + '0',
+      });
     }
     this.tables(this.catalog.tables, true);
     if (this.catalog.schemas.length > 1) {
       for (const schema of this.catalog.schemas) {
-        this.add({ label: schema, kind: 'schema', detail: 'schema', insertText: this.quoteName(schema), sortText: GROUP.schema + schema.toLowerCase() });
+        this.add({
+          label: schema,
+          kind: 'schema',
+          detail: 'schema',
+          insertText: this.quoteName(schema),
+          sortText: GROUP.schema + schema.toLowerCase(),
+        });
       }
     }
   }
 
   /** Adds what may follow `parts.`: columns of an alias, table or CTE, or tables of a schema. */
   qualified(parts: readonly string[], inFrom: boolean, nearIndex: number): void {
-    const [only] = parts;
+    const only = parts.length === 1 ? parts[0] : undefined;
     if (!inFrom) {
-      const source = parts.length === 1 && only !== undefined ? this.scope.findSource(only, undefined, nearIndex) : undefined;
-      const cte = parts.length === 1 && only !== undefined ? this.scope.findCte(only) : undefined;
+      const source = only === undefined ? undefined : this.scope.findSource(only, undefined, nearIndex);
+      const cte = only === undefined ? undefined : this.scope.findCte(only);
       if (source !== undefined) {
         this.columns(this.scope.columnsOf(source), sourceLabel(source));
       } else if (cte !== undefined) {
@@ -149,7 +162,8 @@ class ItemBuilder {
 
   keywords(keywords: readonly string[]): void {
     for (const keyword of keywords) {
-      this.add({ label: keyword, kind: 'keyword', insertText: keyword, sortText: GROUP.keyword + keyword.toLowerCase() });
+      const sortText = GROUP.keyword + keyword.toLowerCase();
+      this.add({ label: keyword, kind: 'keyword', insertText: keyword, sortText });
     }
   }
 }

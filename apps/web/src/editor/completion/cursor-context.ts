@@ -98,7 +98,11 @@ function qualifierParts(statement: StatementTokens, dotIndex: number): { parts: 
  * Finds what may be typed at `offset`. `allTokens` are the statement's tokens
  * including comments, and `statement` contains the same tokens without them.
  */
-export function cursorPosition(allTokens: readonly SqlToken[], statement: StatementTokens, offset: number): CursorPosition {
+export function cursorPosition(
+  allTokens: readonly SqlToken[],
+  statement: StatementTokens,
+  offset: number,
+): CursorPosition {
   const none = { context: { kind: 'none' } as const, replaceStart: offset, replaceEnd: offset, quoted: false };
   if (allTokens.some((token) => isInsideText(token, offset))) return none;
 
@@ -130,7 +134,9 @@ export function cursorPosition(allTokens: readonly SqlToken[], statement: Statem
   }
 
   if (isTablePosition(statement, before)) return position({ kind: 'table' });
-  if (isKeyword(previous, 'AS')) return position(isCastBracket(statement, before) ? { kind: 'type' } : { kind: 'none' });
+  if (isKeyword(previous, 'AS')) {
+    return position(isCastBracket(statement, before) ? { kind: 'type' } : { kind: 'none' });
+  }
 
   const clause = statement.tokens[clauseAt(statement, before)];
   if (isKeyword(clause, 'FROM', 'JOIN')) return position({ kind: 'after-table' });

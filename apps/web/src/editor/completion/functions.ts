@@ -124,6 +124,7 @@ export interface SqlFunction {
   group: string;
 }
 
-export const SQL_FUNCTIONS: readonly SqlFunction[] = Object.entries(SIGNATURES_BY_GROUP).flatMap(([group, signatures]) =>
-  signatures.map((signature) => ({ name: signature.slice(0, signature.indexOf('(')), signature, group })),
+export const SQL_FUNCTIONS: readonly SqlFunction[] = Object.entries(SIGNATURES_BY_GROUP).flatMap(
+  ([group, signatures]) =>
+    signatures.map((signature) => ({ name: signature.slice(0, signature.indexOf('(')), signature, group })),
 );

@@ -90,7 +90,12 @@ function readAlias(
 }
 
 /** Reads the table references after a FROM or JOIN keyword at `keywordIndex`. */
-function readSources(statement: StatementTokens, keywordIndex: number, startIndex: number, sources: TableSource[]): void {
+function readSources(
+  statement: StatementTokens,
+  keywordIndex: number,
+  startIndex: number,
+  sources: TableSource[],
+): void {
   const { tokens, partner } = statement;
   const allowList = isKeyword(tokens[keywordIndex], 'FROM');
   let index = startIndex;
@@ -170,7 +175,11 @@ export class StatementScope {
    * With `nearIndex`, a source of the innermost query around that token wins,
    * so `r` in the outer query is not taken for an `r` inside a CTE.
    */
-  findSource(qualifier: string, sources: readonly TableSource[] = this.sources, nearIndex?: number): TableSource | undefined {
+  findSource(
+    qualifier: string,
+    sources: readonly TableSource[] = this.sources,
+    nearIndex?: number,
+  ): TableSource | undefined {
     const lower = qualifier.toLowerCase();
     const tableNamed = (source: TableSource): boolean => source.parts[source.parts.length - 1]?.toLowerCase() === lower;
     // SQL hides a table's name behind its alias; the last tier forgives that.
@@ -181,7 +190,11 @@ export class StatementScope {
     ];
     const matches = tiers.find((tier) => tier.length > 0) ?? [];
     if (nearIndex === undefined || matches.length < 2) return matches[0];
-    return matches.reduce((best, source) => (this.nearness(source, nearIndex) > this.nearness(best, nearIndex) ? source : best));
+    let best = matches[0];
+    for (const source of matches) {
+      if (best === undefined || this.nearness(source, nearIndex) > this.nearness(best, nearIndex)) best = source;
+    }
+    return best;
   }
 
   /** Returns the depth of the source's query when that query contains `index`, else -1. */
@@ -239,7 +252,8 @@ export class StatementScope {
   private sourcesOfQuery(start: number, end: number): TableSource[] {
     const depth = this.statement.depth[start] ?? 0;
     return this.sources.filter(
-      (source) => this.isInside(source.keywordIndex, { start, end }) && this.statement.depth[source.keywordIndex] === depth,
+      (source) =>
+        this.isInside(source.keywordIndex, { start, end }) && this.statement.depth[source.keywordIndex] === depth,
     );
   }
 
@@ -262,7 +276,8 @@ export class StatementScope {
     for (let i = itemStart; i <= end; i++) {
       const token = tokens[i];
       const atDepth = i === end || (depth[i] ?? 0) === selectDepth;
-      const endsList = i === end || (atDepth && token?.kind === 'word' && CLAUSE_KEYWORDS.has(token.text.toUpperCase()));
+      const isClause = token?.kind === 'word' && CLAUSE_KEYWORDS.has(token.text.toUpperCase());
+      const endsList = i === end || (atDepth && isClause);
       if (endsList || (atDepth && isPunct(token, ','))) {
         columns.push(...this.selectItemColumns(itemStart, i, sources));
         itemStart = i + 1;
@@ -280,7 +295,7 @@ export class StatementScope {
 
     if (isPunct(last, '*')) {
       const qualifier = count >= 3 ? tokens[end - 3] : undefined;
-      const picked = qualifier !== undefined && isName(qualifier) ? [this.findSource(identifierName(qualifier), sources)] : sources;
+      const picked = isName(qualifier) ? [this.findSource(identifierName(qualifier), sources)] : sources;
       return picked.flatMap((source) => (source === undefined ? [] : this.columnsOf(source)));
     }
 
