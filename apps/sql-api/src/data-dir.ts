@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -31,4 +32,13 @@ export function orgDatabasePath(dataDir: string, orgId: string): string {
 
 export function tokensFilePath(dataDir: string): string {
   return path.join(dataDir, 'tokens.json');
+}
+
+export async function pathExists(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { assertValidOrgId, orgDatabasePath, orgsDirectory } from './data-dir.js';
+import { assertValidOrgId, orgDatabasePath, orgsDirectory, pathExists } from './data-dir.js';
 import { errorMessage } from './engine-message.js';
 
 export interface LoadOptions {
@@ -39,11 +39,7 @@ export async function loadFiles(dataDir: string, options: LoadOptions): Promise<
 
   const plans = options.files.map((file) => planLoad(file, options.table));
   for (const plan of plans) {
-    try {
-      await access(plan.file);
-    } catch {
-      throw new Error(`File not found: ${plan.file}`);
-    }
+    if (!(await pathExists(plan.file))) throw new Error(`File not found: ${plan.file}`);
   }
 
   await mkdir(orgsDirectory(dataDir), { recursive: true });

@@ -1,6 +1,5 @@
-import { access } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { orgDatabasePath } from './data-dir.js';
+import { orgDatabasePath, pathExists } from './data-dir.js';
 import { READ_ONLY_OPTIONS } from './engine-options.js';
 
 /**
@@ -22,11 +21,7 @@ export class OrgDatabases {
     if (cached) return cached;
 
     const filePath = orgDatabasePath(this.dataDir, orgId);
-    try {
-      await access(filePath);
-    } catch {
-      return undefined;
-    }
+    if (!(await pathExists(filePath))) return undefined;
 
     // A check-then-open race between two first requests would open the
     // file twice, so the pending open is cached before it is awaited.

@@ -23,7 +23,7 @@ export interface QueryResult {
  * Rows are streamed chunk by chunk and at most maxRows + 1 of them are
  * converted, the last only to learn that the result was truncated. When the
  * time limit passes, the connection is interrupted, so the engine stops work
- * instead of finishing a query nobody waits for.
+ * instead of finishing a query whose reply would be discarded.
  */
 export async function runQuery(instance: DuckDBInstance, sql: string, limits: QueryLimits): Promise<QueryResult> {
   const connection = await instance.connect();
@@ -47,11 +47,11 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
     });
 
     const rows: JsonCell[][] = [];
-    const wanted = limits.maxRows + 1;
-    while (rows.length < wanted) {
+    const rowsNeeded = limits.maxRows + 1;
+    while (rows.length < rowsNeeded) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
-      const take = Math.min(chunk.rowCount, wanted - rows.length);
+      const take = Math.min(chunk.rowCount, rowsNeeded - rows.length);
       for (let rowIndex = 0; rowIndex < take; rowIndex += 1) {
         rows.push(chunk.convertRowValues(rowIndex, encodeCell));
       }

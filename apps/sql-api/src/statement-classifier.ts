@@ -16,9 +16,9 @@ interface SerializedSql {
  * Decides, with DuckDB's own parser and before anything is bound or run,
  * whether SQL text is exactly one SELECT statement. `json_serialize_sql`
  * parses without binding and serializes only SELECT statements, so it both
- * finds syntax errors and tells a query from everything else; SHOW, DESCRIBE,
- * SUMMARIZE, VALUES and FROM-first queries count as SELECT, as DuckDB parses
- * them into one. It runs on its own in-memory, locked-down database with no
+ * finds syntax errors and separates queries from every other statement.
+ * SHOW, DESCRIBE, SUMMARIZE, VALUES and FROM-first queries count as SELECT,
+ * because DuckDB parses them into one. It runs on its own in-memory, locked-down database with no
  * tables, so classifying cannot touch an organization's data. Statement
  * extraction comes only after this check, because extracting IMPORT DATABASE
  * already reads the files it names.

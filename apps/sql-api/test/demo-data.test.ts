@@ -59,10 +59,10 @@ describe('demo generator', () => {
   it('keeps existing organizations unless forced', async () => {
     const before = await stat(orgDatabasePath(firstDir, 'demo'));
 
-    const kept = await generateDemoData(firstDir, { scale: SCALE });
+    const secondRun = await generateDemoData(firstDir, { scale: SCALE });
     const after = await stat(orgDatabasePath(firstDir, 'demo'));
 
-    expect(kept).toEqual({ created: [], skipped: ['demo', 'acme'] });
+    expect(secondRun).toEqual({ created: [], skipped: ['demo', 'acme'] });
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 

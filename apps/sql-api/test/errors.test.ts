@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, errorOf, startTestServer, type Fixture, type TestServer } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, useFixtureServer } from './fixture.js';
 
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-  fixture = await createFixture();
-  server = await startTestServer(fixture.dataDir);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fixture.remove();
-});
+const context = useFixtureServer();
 
 describe('bad SQL', () => {
   it('returns the binder message with its line and column', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT *\nFROM item\nWHERE idd = 1');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT *\nFROM item\nWHERE idd = 1');
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('sql_error');
@@ -26,7 +15,7 @@ describe('bad SQL', () => {
   });
 
   it('returns the parser message with its position', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT 1,\n  FROM FROM item');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT 1,\n  FROM FROM item');
 
     expect(response.status).toBe(400);
     expect(errorOf(response).message).toContain('Parser Error: syntax error at or near "FROM"');
@@ -34,20 +23,20 @@ describe('bad SQL', () => {
   });
 
   it('counts columns past an emoji as editors do', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', "SELECT '🙂' AS a, nope FROM item");
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', "SELECT '🙂' AS a, nope FROM item");
 
     expect(errorOf(response).position).toEqual({ line: 1, column: 19 });
   });
 
   it('returns a conversion error from execution', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', "SELECT 'abc'::INTEGER");
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', "SELECT 'abc'::INTEGER");
 
     expect(response.status).toBe(400);
     expect(errorOf(response).message).toContain("Conversion Error: Could not convert string 'abc'");
   });
 
   it('returns an unknown table error naming the table', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT * FROM missing_table');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT * FROM missing_table');
 
     expect(response.status).toBe(400);
     expect(errorOf(response).message).toContain('missing_table');
@@ -56,7 +45,7 @@ describe('bad SQL', () => {
 
 describe('invalid requests', () => {
   it('rejects async_query true with 400', async () => {
-    const response = await server.query(fixture.tokens.alphaAdmin, 'alpha', { sql_query: 'SELECT 1', async_query: true });
+    const response = await context.server.query(context.fixture.tokens.alphaAdmin, 'alpha', { sql_query: 'SELECT 1', async_query: true });
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('async_not_supported');
@@ -64,7 +53,7 @@ describe('invalid requests', () => {
   });
 
   it('accepts a body without async_query', async () => {
-    const response = await server.query(fixture.tokens.alphaAdmin, 'alpha', { sql_query: 'SELECT 1' });
+    const response = await context.server.query(context.fixture.tokens.alphaAdmin, 'alpha', { sql_query: 'SELECT 1' });
 
     expect(response.status).toBe(200);
   });
@@ -77,7 +66,7 @@ describe('invalid requests', () => {
     ['an array body', [1, 2], 'expected a JSON object'],
     ['malformed JSON', '{"sql_query": ', 'not valid JSON'],
   ])('rejects %s with 400', async (_label, body, expected) => {
-    const response = await server.query(fixture.tokens.alphaAdmin, 'alpha', body);
+    const response = await context.server.query(context.fixture.tokens.alphaAdmin, 'alpha', body);
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('invalid_request');
@@ -85,9 +74,9 @@ describe('invalid requests', () => {
   });
 
   it('rejects a non-JSON content type with 415', async () => {
-    const response = await fetch(`${server.url}/v1/alpha/admin/sql_query`, {
+    const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${fixture.tokens.alphaAdmin}`, 'content-type': 'text/plain' },
+      headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'text/plain' },
       body: 'SELECT 1',
     });
     const body = (await response.json()) as { error: { code: string; message: string } };
@@ -98,7 +87,7 @@ describe('invalid requests', () => {
   });
 
   it('rejects a body over 1 MiB with 413', async () => {
-    const response = await server.query(fixture.tokens.alphaAdmin, 'alpha', { sql_query: `SELECT '${'x'.repeat(1_100_000)}'` });
+    const response = await context.server.query(context.fixture.tokens.alphaAdmin, 'alpha', { sql_query: `SELECT '${'x'.repeat(1_100_000)}'` });
 
     expect(response.status).toBe(413);
     expect(errorOf(response).code).toBe('payload_too_large');

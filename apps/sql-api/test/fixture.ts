@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import { createToken, startSqlApi, type SqlApiOptions } from '../src/index.js';
 import { orgDatabasePath, orgsDirectory } from '../src/data-dir.js';
 
@@ -100,4 +101,27 @@ export async function startTestServer(dataDir: string, options: Partial<SqlApiOp
 /** Reads the `error` member of an error body. */
 export function errorOf(response: ApiResponse): { code: string; message: string; position?: { line: number; column: number }; retry_after_seconds?: number } {
   return response.body.error as { code: string; message: string; position?: { line: number; column: number }; retry_after_seconds?: number };
+}
+
+export interface FixtureContext {
+  fixture: Fixture;
+  server: TestServer;
+}
+
+/**
+ * Registers hooks that create the fixture and a server on it before the
+ * file's tests and remove both after them. The returned object is filled in
+ * by the time the first test runs.
+ */
+export function useFixtureServer(options: Partial<SqlApiOptions> = {}): FixtureContext {
+  const context = {} as FixtureContext;
+  beforeAll(async () => {
+    context.fixture = await createFixture();
+    context.server = await startTestServer(context.fixture.dataDir, options);
+  });
+  afterAll(async () => {
+    await context.server.close();
+    await context.fixture.remove();
+  });
+  return context;
 }

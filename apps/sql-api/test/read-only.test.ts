@@ -1,32 +1,12 @@
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgDatabasePath } from '../src/data-dir.js';
+import { orgDatabasePath, pathExists } from '../src/data-dir.js';
 import { READ_ONLY_OPTIONS } from '../src/engine-options.js';
-import { createFixture, errorOf, startTestServer, type Fixture, type TestServer } from './fixture.js';
+import { errorOf, useFixtureServer } from './fixture.js';
 
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-  fixture = await createFixture();
-  server = await startTestServer(fixture.dataDir);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fixture.remove();
-});
-
-async function exists(filePath: string): Promise<boolean> {
-  try {
-    await access(filePath);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const context = useFixtureServer();
 
 /** [SQL, the statement kind the message must name] */
 const REJECTED: [string, string][] = [
@@ -58,7 +38,7 @@ const REJECTED: [string, string][] = [
 
 describe('read-only classification', () => {
   it.each(REJECTED)('rejects %s with 400', async (sql, kind) => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', sql);
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', sql);
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('not_read_only');
@@ -66,7 +46,7 @@ describe('read-only classification', () => {
   });
 
   it('rejects two statements even when both are SELECT', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT 1; SELECT 2');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT 1; SELECT 2');
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('not_read_only');
@@ -74,16 +54,16 @@ describe('read-only classification', () => {
   });
 
   it('rejects a SELECT followed by a write', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', "SELECT 1; DELETE FROM item");
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', "SELECT 1; DELETE FROM item");
 
     expect(response.status).toBe(400);
     expect(errorOf(response).message).toContain('Found 2 statements');
-    const rows = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT count(*) FROM item');
+    const rows = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT count(*) FROM item');
     expect(rows.body.result).toEqual([['3']]);
   });
 
   it('rejects text with only comments', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', '-- nothing here\n/* or here */');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', '-- nothing here\n/* or here */');
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('invalid_request');
@@ -91,16 +71,16 @@ describe('read-only classification', () => {
   });
 
   it('points at the rejected keyword', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', '\n  DELETE FROM item');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', '\n  DELETE FROM item');
 
     expect(errorOf(response).position).toEqual({ line: 2, column: 3 });
   });
 
   it('does not create the EXPORT directory', async () => {
-    const target = path.join(fixture.dataDir, 'exported');
-    await server.sql(fixture.tokens.alphaAdmin, 'alpha', `EXPORT DATABASE '${target}'`);
+    const target = path.join(context.fixture.dataDir, 'exported');
+    await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', `EXPORT DATABASE '${target}'`);
 
-    expect(await exists(target)).toBe(false);
+    expect(await pathExists(target)).toBe(false);
   });
 
   it.each([
@@ -114,7 +94,7 @@ describe('read-only classification', () => {
     ['SELECT 1;'],
     ['(SELECT 1) UNION ALL (SELECT 2)'],
   ])('accepts the query %s', async (sql) => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', sql);
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', sql);
 
     expect(response.status).toBe(200);
   });
@@ -122,7 +102,7 @@ describe('read-only classification', () => {
 
 describe('read-only enforced by the engine', () => {
   it('fails read_csv on a local file even as a SELECT', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', "SELECT * FROM read_csv('/etc/passwd')");
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', "SELECT * FROM read_csv('/etc/passwd')");
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('sql_error');
@@ -131,15 +111,15 @@ describe('read-only enforced by the engine', () => {
 
   it('fails read_text and glob as a SELECT', async () => {
     for (const sql of ["SELECT * FROM read_text('/etc/hostname')", "SELECT * FROM glob('/etc/*')"]) {
-      const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', sql);
+      const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', sql);
       expect(response.status).toBe(400);
       expect(errorOf(response).message).toContain('disabled by configuration');
     }
   });
 
   it('shows the settings that lock the database down', async () => {
-    const response = await server.sql(
-      fixture.tokens.alphaAdmin,
+    const response = await context.server.sql(
+      context.fixture.tokens.alphaAdmin,
       'alpha',
       "SELECT name, value FROM duckdb_settings() WHERE name IN ('access_mode', 'enable_external_access', 'lock_configuration') ORDER BY name",
     );
@@ -157,8 +137,8 @@ describe('read-only enforced by the engine', () => {
     let instance: DuckDBInstance;
 
     beforeAll(async () => {
-      await mkdir(path.join(fixture.dataDir, 'engine'), { recursive: true });
-      instance = await DuckDBInstance.create(orgDatabasePath(fixture.dataDir, 'beta'), READ_ONLY_OPTIONS);
+      await mkdir(path.join(context.fixture.dataDir, 'engine'), { recursive: true });
+      instance = await DuckDBInstance.create(orgDatabasePath(context.fixture.dataDir, 'beta'), READ_ONLY_OPTIONS);
     });
 
     afterAll(() => {
@@ -186,7 +166,7 @@ describe('read-only enforced by the engine', () => {
     });
 
     it('fails EXPORT without creating its directory', async () => {
-      const target = path.join(fixture.dataDir, 'engine', 'export-target');
+      const target = path.join(context.fixture.dataDir, 'engine', 'export-target');
       const connection = await instance.connect();
       try {
         await expect(connection.run(`EXPORT DATABASE '${target}'`)).rejects.toThrow('disabled by configuration');
@@ -194,12 +174,12 @@ describe('read-only enforced by the engine', () => {
         connection.closeSync();
       }
 
-      expect(await exists(target)).toBe(false);
+      expect(await pathExists(target)).toBe(false);
     });
 
     it('leaves the attached COPY and ATTACH targets absent', async () => {
-      expect(await exists('/tmp/sql-api-engine-copy.csv')).toBe(false);
-      expect(await exists('/tmp/sql-api-engine-attach.duckdb')).toBe(false);
+      expect(await pathExists('/tmp/sql-api-engine-copy.csv')).toBe(false);
+      expect(await pathExists('/tmp/sql-api-engine-attach.duckdb')).toBe(false);
     });
   });
 });

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, startTestServer, type Fixture, type TestServer } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useFixtureServer } from './fixture.js';
 
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-  fixture = await createFixture();
-  server = await startTestServer(fixture.dataDir);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fixture.remove();
-});
+const context = useFixtureServer();
 
 /** [DuckDB expression, expected vendor type name, expected JSON cell] */
 const CASES: [string, string, unknown][] = [
@@ -79,7 +68,7 @@ const CASES: [string, string, unknown][] = [
 
 describe('type mapping', () => {
   it.each(CASES)('maps %s to its vendor type and exact cell', async (expression, expectedType, expectedCell) => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', `SELECT ${expression} AS value`);
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', `SELECT ${expression} AS value`);
 
     expect(response.status).toBe(200);
     expect(response.body.columns).toEqual([{ name: 'value', type: expectedType }]);
@@ -87,7 +76,7 @@ describe('type mapping', () => {
   });
 
   it('keeps digits of stored values above 2^53', async () => {
-    const response = await server.sql(fixture.tokens.alphaAdmin, 'alpha', 'SELECT id, price, created_at FROM item ORDER BY created_at NULLS LAST');
+    const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', 'SELECT id, price, created_at FROM item ORDER BY created_at NULLS LAST');
 
     expect(response.body.result).toEqual([
       ['3', '0.000000001', '1969-12-31T23:59:59.999999Z'],
@@ -97,9 +86,9 @@ describe('type mapping', () => {
   });
 
   it('sends big numbers as strings in the raw JSON text', async () => {
-    const response = await fetch(`${server.url}/v1/alpha/admin/sql_query`, {
+    const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ sql_query: 'SELECT 9007199254740993::BIGINT AS id', async_query: false }),
     });
     const text = await response.text();

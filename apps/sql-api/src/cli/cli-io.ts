@@ -1,4 +1,4 @@
-/** Where the CLI writes; tests pass their own to capture the output. */
+/** Output streams and environment of the CLI; tests pass their own to capture the output. */
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;

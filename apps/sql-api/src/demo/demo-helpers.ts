@@ -15,7 +15,7 @@ export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** A SQL list literal of strings, for picking values with list indexing. */
+/** Builds a SQL list literal of strings, for picking values with list indexing. */
 export function sqlStringList(texts: readonly string[]): string {
   return `[${texts.map(sqlString).join(', ')}]`;
 }

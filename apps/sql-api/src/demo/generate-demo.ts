@@ -1,6 +1,6 @@
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { orgDatabasePath, orgsDirectory } from '../data-dir.js';
+import { orgDatabasePath, orgsDirectory, pathExists } from '../data-dir.js';
 import { acmeTablesSql } from './acme-tables.js';
 import { HELPER_MACROS } from './demo-helpers.js';
 import { demoTablesSql } from './demo-tables.js';
@@ -40,7 +40,7 @@ export async function generateDemoData(dataDir: string, options: DemoOptions = {
   const report: DemoReport = { created: [], skipped: [] };
   for (const [orgId, tablesSql] of Object.entries(DEMO_ORGS)) {
     const target = orgDatabasePath(dataDir, orgId);
-    if (!options.force && (await exists(target))) {
+    if (!options.force && (await pathExists(target))) {
       report.skipped.push(orgId);
       continue;
     }
@@ -76,13 +76,4 @@ async function buildDatabase(target: string, tablesSql: string): Promise<void> {
 async function removeDatabaseFiles(databasePath: string): Promise<void> {
   await rm(databasePath, { force: true });
   await rm(`${databasePath}.wal`, { force: true });
-}
-
-async function exists(filePath: string): Promise<boolean> {
-  try {
-    await access(filePath);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -75,7 +75,7 @@ export function trickyValuesSql(): string {
       `(${row.signedId ?? '1'})::BIGINT`,
       `(${row.amount ?? '1'})::DECIMAL(38,9)`,
       `TIMESTAMP '${row.happenedAt ?? '2025-01-01 00:00:00'}'`,
-      row.emptyOrNull === 'null' ? 'NULL' : row.emptyOrNull === 'empty' ? "''" : "'not empty'",
+      emptyOrNullLiteral(row.emptyOrNull),
       `(${row.score ?? '1.5'})::DOUBLE`,
       nested.tags,
       nested.attributes,
@@ -101,4 +101,10 @@ CREATE TABLE tricky_values (
 INSERT INTO tricky_values VALUES
 ${rows.join(',\n')};
 `;
+}
+
+function emptyOrNullLiteral(value: TrickyValue['emptyOrNull']): string {
+  if (value === 'null') return 'NULL';
+  if (value === 'empty') return "''";
+  return "'not empty'";
 }
