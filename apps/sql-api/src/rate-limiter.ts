@@ -6,7 +6,7 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
  * Counts requests per key (a token id) over a rolling minute. It keeps the
  * time of each accepted request, so a burst at the end of one minute cannot
  * double up with one at the start of the next, as it could with fixed windows.
- * A rejected request is not counted: retrying early does not push the wait out.
+ * A rejected request is not counted, so retrying early does not push the wait out.
  */
 export class RollingRateLimiter {
   private readonly limitPerMinute: number;

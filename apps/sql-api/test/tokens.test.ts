@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,15 +98,16 @@ describe('token command', () => {
     expect((await new TokenLookup(dataDir).find(token))?.role).toBe('service');
   });
 
-  it('refuses to overwrite an existing token file', async () => {
+  it('replaces an existing token file with mode 0600', async () => {
     const outFile = path.join(dataDir, 'bff-token');
-    await runCli(['token', 'create', '--data-dir', dataDir, '--org', 'demo', '--role', 'admin', '--out-file', outFile], captureIo());
-    const io = captureIo();
+    await writeFile(outFile, 'old secret\n', { mode: 0o644 });
 
-    const status = await runCli(['token', 'create', '--data-dir', dataDir, '--org', 'demo', '--role', 'admin', '--out-file', outFile], io);
+    const status = await runCli(['token', 'create', '--data-dir', dataDir, '--org', 'demo', '--role', 'admin', '--out-file', outFile], captureIo());
+    const token = (await readFile(outFile, 'utf8')).trim();
 
-    expect(status).toBe(1);
-    expect(io.stderr.join('\n')).toContain('EEXIST');
+    expect(status).toBe(0);
+    expect(token).toMatch(/^sqlapi_/);
+    expect((await stat(outFile)).mode & 0o777).toBe(0o600);
   });
 
   it('lists tokens as tab-separated lines', async () => {

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createToken, listTokens } from '../token-store.js';
 import { flagOrEnv, requireDataDir, UsageError, type CliIo } from './cli-io.js';
@@ -27,8 +28,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
       io.out(token);
       io.err(`Created a ${values.role} token for organization ${values.org}. It is shown only once: store it now.`);
     } else {
-      // 'wx' refuses to overwrite, so an existing secret file is never clobbered.
-      await writeFile(outFile, token + '\n', { mode: 0o600, flag: 'wx' });
+      await writeSecretFile(outFile, token + '\n');
       io.out(`Wrote a new ${values.role} token for organization ${values.org} to ${outFile} (mode 0600).`);
     }
     return;
@@ -46,4 +46,12 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
   }
 
   throw new UsageError(`Unknown token action "${action ?? ''}": use "token create" or "token list".`);
+}
+
+// A fresh file renamed into place gets mode 0600 even when it replaces a file
+// with wider permissions, which writing in place would keep.
+async function writeSecretFile(filePath: string, content: string): Promise<void> {
+  const temporaryPath = `${filePath}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temporaryPath, content, { mode: 0o600, flag: 'wx' });
+  await rename(temporaryPath, filePath);
 }
