@@ -87,9 +87,9 @@ export function toCsv(
   for (let c = 0; c < width; c++) fields[c] = textField(columns[c]?.name ?? '', protectFormulas);
   lines[0] = fields.join(',');
 
-  // One reused array joined per row measured about a third faster than
-  // papaparse's unparse on 1000 x 100 mixed cells (Node.js 20, 2 shared cores),
-  // and faster than appending every field to one string.
+  // One reused array joined per row took about 0.8 of the time of papaparse
+  // 5.5's unparse on 1000 x 100 mixed cells, and less than appending every
+  // field to one string (Node.js 20 on 2 shared cores, so an estimate).
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     for (let c = 0; c < width; c++) fields[c] = cellField(row[c], protectFormulas);
