@@ -10,7 +10,7 @@ interface CallLog {
   calls: Array<{ userId: number; at: number }>;
 }
 
-/** Runs one user's queries back to back: after a 429 it waits the Retry-After, as the web app's countdown does. */
+/** Runs one user's queries back to back: after a 429 it waits the Retry-After, as a person following the countdown would. */
 async function keepQuerying(budget: RateBudget, userId: number, until: number, log: CallLog): Promise<void> {
   while (Date.now() < until) {
     try {
@@ -23,7 +23,7 @@ async function keepQuerying(budget: RateBudget, userId: number, until: number, l
   }
 }
 
-/** The largest number of calls inside any rolling window of `windowMs`. */
+/** Returns the largest number of calls inside any rolling window of `windowMs`. */
 function busiestWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let busiest = 0;

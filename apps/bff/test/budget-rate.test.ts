@@ -152,8 +152,8 @@ describe('rate budget', () => {
     const budget = budgetWith({ sharedLimit: 1, windowMs: 10_000, maxWaitMs: 2_000 });
     await budget.acquire(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    const told = await rejection(budget.acquire(2));
-    expect(told.retryAfterSeconds).toBe(9);
+    const rejected = await rejection(budget.acquire(2));
+    expect(rejected.retryAfterSeconds).toBe(9);
 
     // The slot frees at 10 s; a newcomer at 10.5 s finds it kept for user 2.
     await vi.advanceTimersByTimeAsync(9_500);

@@ -27,7 +27,7 @@ afterEach(() => {
   server.handle((_request, response) => sendJson(response, 200, SMALL_RESULT));
 });
 
-/** A query service on the fault server, with a clock the test moves by hand. */
+/** Builds a query service on the fault server, with a clock the test moves by hand. */
 function serviceWith(budgetOptions: Partial<RateBudgetOptions> = {}, deps: Partial<QueryServiceDeps> = {}) {
   const clock = { now: START };
   const now = () => clock.now;
@@ -235,7 +235,7 @@ describe('query service', () => {
   it('records a query whose request went away as cancelled', async () => {
     const { service, attempts } = serviceWith();
     server.handle(() => {
-      // Never answers, so only the abort ends the call.
+      // Never responds, so only the abort ends the call.
     });
     const controller = new AbortController();
     const reason = new Error('the browser closed the connection');

@@ -128,7 +128,7 @@ describe('SQL API client call', () => {
 
   it('rejects with the caller reason when the signal aborts', async () => {
     server.handle(() => {
-      // Never answers, so only the abort can end the call.
+      // Never responds, so only the abort can end the call.
     });
     const controller = new AbortController();
     const reason = new Error('client went away');

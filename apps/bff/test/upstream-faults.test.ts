@@ -44,7 +44,7 @@ async function failure(sql = 'SELECT 1', using: SqlApiClient = client): Promise<
   return error;
 }
 
-/** Answers like a careless gateway: the request's Authorization header is echoed in the body. */
+/** Responds like a careless gateway: the request's Authorization header is echoed in the body. */
 function echo(request: RecordedRequest): string {
   return `received ${request.authorization ?? 'no header'}`;
 }
@@ -75,7 +75,7 @@ describe('SQL API client connection faults', () => {
   });
 
   it('reports a host name that does not resolve as upstream_dns_failed', async () => {
-    // The resolver stands in for the system's so that no DNS query leaves the machine;
+    // The resolver replaces the system's so that no DNS query leaves the machine;
     // it fails the way dns.lookup does for a name under the reserved .invalid domain.
     const resolved: string[] = [];
     const lookup: LookupFunction = (hostname, _options, callback) => {
@@ -101,9 +101,9 @@ describe('SQL API client connection faults', () => {
     expect(error.message).toContain(`127.0.0.1:${server.port}`);
   });
 
-  it('gives up after the total timeout when no answer comes', async () => {
+  it('gives up after the total timeout when no response comes', async () => {
     server.handle(() => {
-      // Holds the connection open without answering.
+      // Keeps the connection open without a response.
     });
     const started = Date.now();
     const error = await failure('SELECT 1', clientFor({ timeoutMs: 300 }));
@@ -280,7 +280,7 @@ describe('SQL API client query errors', () => {
   });
 });
 
-describe('SQL API client unreadable answers', () => {
+describe('SQL API client unreadable responses', () => {
   const badBodies: Array<{ name: string; body: string; mentions: string }> = [
     { name: 'JSON of an unknown shape', body: '{"data": {"items": []}}', mentions: '"columns"' },
     { name: 'a JSON array', body: '[1, 2]', mentions: 'JSON object' },
@@ -330,7 +330,7 @@ describe('SQL API client unreadable answers', () => {
     const error = await failure();
 
     expect(error.code).toBe('upstream_bad_response');
-    expect(error.message).toContain('closed before the answer was complete');
+    expect(error.message).toContain('closed before the response was complete');
   });
 
   it('maps a chunked body cut short to upstream_bad_response', async () => {
@@ -350,7 +350,7 @@ describe('SQL API client unreadable answers', () => {
       response.write('{"truncated": false, "columns": [{"name": "a", "type": "STRING"}], "result": [');
       const row = `["${'x'.repeat(1000)}"],`;
       const timer = setInterval(() => {
-        // Stops by itself well after the cap, so a client that never stops reading fails the test by timeout.
+        // Stops writing after about 20 MB, so a client that reads on past the cap times out and fails the checks below.
         if (bytesSent > 20_000_000) clearInterval(timer);
         bytesSent += row.length * 100;
         response.write(row.repeat(100));

@@ -12,7 +12,7 @@ export interface RateBudgetOptions {
   windowMs: number;
   /** How long a request may wait for a shared slot before it is rejected. */
   maxWaitMs: number;
-  /** How long a rejected user's turn is kept past its Retry-After; 5000 when absent. */
+  /** How long a rejected user's turn is kept past its Retry-After, 5000 when absent. */
   holdMs?: number;
   now?: () => number;
 }
@@ -42,7 +42,7 @@ const DEFAULT_HOLD_MS = 5_000;
  * round-robin line. It is rejected with a Retry-After when its turn cannot
  * come within `maxWaitMs`, or when `maxWaitMs` passes first. The user's place
  * in line is then kept until shortly after that Retry-After, so that users
- * who come back when told are served in turn with those who kept waiting.
+ * who come back on time are served in turn with those who kept waiting.
  */
 export function createRateBudget(options: RateBudgetOptions): RateBudget {
   const { sharedLimit, perUserLimit, windowMs, maxWaitMs } = options;
@@ -115,7 +115,7 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
     return Math.max(at, pausedUntil);
   }
 
-  /** The 429 for a request that gets no slot now and waits no longer. */
+  /** Builds the 429 for a request that gets no slot now and waits no longer. */
   function sharedRejection(userId: number, at: number, grantAt: number) {
     if (pausedUntil > at) return upstreamRateLimited(secondsUntil(grantAt, at), status(userId));
     return budgetExhausted(sharedLimit, windowSeconds, secondsUntil(grantAt, at), status(userId));
@@ -146,7 +146,7 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
           queue.remove(turn);
           continue;
         }
-        // A parked turn whose time has come holds a slot until its user is back or the hold ends.
+        // A parked turn whose time has come keeps a slot until its user is back or the hold ends.
         if (turn.promisedAt <= at && freeSlots > 0) freeSlots -= 1;
         nextChance = Math.min(nextChance, turn.parkedUntil);
         continue;
@@ -192,7 +192,7 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
     }
 
     const existing = queue.get(userId);
-    // One waiting request per user, so that nobody can fill the line alone.
+    // One waiting request per user, so that no user can fill the line alone.
     if (existing?.waiter) throw sharedRejection(userId, at, earliestGrantAt(existing, at));
     const turn = existing ?? queue.add(userId);
 

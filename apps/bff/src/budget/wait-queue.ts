@@ -15,7 +15,7 @@ export interface Turn {
   /** Arrival order, to break ties between users served equally recently. */
   sequence: number;
   waiter: Waiter | undefined;
-  /** When a parked turn expects its user back; from then on it holds a free slot for them. */
+  /** When a parked turn expects its user back. From then on a free slot is kept for them. */
   promisedAt: number;
   /** When a parked turn is dropped if its user has not come back. */
   parkedUntil: number;
@@ -24,8 +24,8 @@ export interface Turn {
 /**
  * The users in line for the shared budget, at most one turn each. The next
  * slot goes to the user whose last granted call is the oldest, and users with
- * no call in the window go first: a round robin across users, so a user who
- * asks again right after being served comes after everyone else in line.
+ * no call in the window go first. This is a round robin across users: a user
+ * who requests again right after being served comes after everyone in line.
  */
 export class WaitQueue {
   private readonly turns = new Map<number, Turn>();
@@ -51,15 +51,6 @@ export class WaitQueue {
 
   remove(turn: Turn): void {
     if (this.turns.get(turn.userId) === turn) this.turns.delete(turn.userId);
-  }
-
-  /** Counts the turns that come before `turn`. */
-  countAhead(turn: Turn): number {
-    let ahead = 0;
-    for (const other of this.turns.values()) {
-      if (other !== turn && this.comesBefore(other, turn)) ahead += 1;
-    }
-    return ahead;
   }
 
   /** Returns every turn, the next to be served first. */

@@ -13,7 +13,7 @@ export class WindowLog {
     while (this.times.length > 0 && (this.times[0] ?? 0) + this.windowMs <= now) this.times.shift();
   }
 
-  /** Calls in the window; call `prune` first. */
+  /** Calls in the window, correct after `prune`. */
   get count(): number {
     return this.times.length;
   }

@@ -1,7 +1,7 @@
 import type { UpstreamResult } from '../upstream/sql-api-client.js';
 
 export interface ResultCacheOptions {
-  /** How long a result is served from the cache; 0 turns the cache off. */
+  /** How long a result is served from the cache. 0 turns the cache off. */
   ttlMs: number;
   maxEntries: number;
   /** Bound on the estimated size of all cached results together. */
@@ -11,7 +11,7 @@ export interface ResultCacheOptions {
 
 export interface CachedResult {
   result: UpstreamResult;
-  /** When the SQL API answered, in epoch milliseconds. */
+  /** When the SQL API sent the result, in epoch milliseconds. */
   fetchedAt: number;
 }
 

@@ -24,20 +24,20 @@ export interface QueryAttempt {
 export interface QueryServiceDeps {
   client: SqlApiClient;
   budget: RateBudget;
-  /** How long an identical query is answered from the cache; 0 turns the cache off. */
+  /** How long an identical query is served from the cache. 0 turns the cache off. */
   cacheTtlMs: number;
   maxSqlBytes: number;
   recordAttempt(attempt: QueryAttempt): void;
   now?: () => number;
   cacheMaxEntries?: number;
   cacheMaxBytes?: number;
-  /** The SELECT-only check and the cache key; the real ones when absent. */
+  /** The SELECT-only check and the cache key function, the real ones when absent. */
   checkReadOnly?: (sql: string) => ReadOnlyCheck;
   normalizeSql?: (sql: string) => string;
 }
 
 export interface QueryService {
-  /** Runs a query for a user. Throws `AppError`; records every attempt, whatever its outcome. */
+  /** Runs a query for a user and records the attempt, whatever its outcome. Throws `AppError`. */
   run(user: { id: number }, request: QueryRequest, signal?: AbortSignal): Promise<QueryResponse>;
   /** Returns a recent run of that user (kept about 15 minutes), to save it as a snapshot. */
   getRun(runId: string, userId: number): StoredRun | undefined;
@@ -47,7 +47,7 @@ export interface QueryService {
 const RUN_KEEP_MS = 15 * 60_000;
 const RUNS_PER_USER = 20;
 
-/** Recorded as the error code when the user's request went away before an answer. */
+/** Recorded as the error code when the user's request went away before the query ended. */
 export const CANCELLED_ERROR_CODE = 'cancelled';
 
 /**
@@ -162,7 +162,7 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
   };
 }
 
-/** The engine rejected or stopped the query itself; anything else failed on the way. */
+/** Classifies a failure: the engine rejected or stopped the query itself, or the call failed on the way. */
 function outcomeOf(error: unknown): QueryOutcome {
   if (error instanceof AppError && (error.code === 'sql_error' || error.code === 'query_timeout')) return 'sql_error';
   return 'upstream_error';

@@ -12,7 +12,7 @@ export interface StoredRun {
 
 export interface RunStoreOptions {
   keepMs: number;
-  /** Runs kept per user; older ones go first. */
+  /** Runs kept per user. Older ones are dropped first. */
   maxPerUser: number;
   now: () => number;
 }

@@ -2,14 +2,14 @@ import type { SqlPosition } from '@console/shared-types';
 import { parseJsonLosslessly } from './lossless-json.js';
 import { isRecord } from './success-body.js';
 
-/** What an error answer of the SQL API says, as far as it can be read. */
+/** The content of an error response of the SQL API, as far as it can be read. */
 export interface UpstreamErrorDetail {
-  /** The engine's or the gateway's own words, without HTML; absent when none could be read. */
+  /** The engine's or the gateway's own words without HTML, absent when none could be read. */
   message: string | undefined;
   /** The machine-readable code, such as `query_timeout`, when the body has one. */
   code: string | undefined;
   position: SqlPosition | undefined;
-  /** From a `retry_after_seconds` field, for 429 answers. */
+  /** From a `retry_after_seconds` field, for 429 responses. */
   retryAfterSeconds: number | undefined;
 }
 
@@ -89,11 +89,11 @@ function readPosition(value: unknown, sql: string): SqlPosition | undefined {
 
   const offset = typeof value === 'string' ? Number(value) : value;
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > sql.length) return undefined;
-  // NOTE: the offset is taken in UTF-16 code units; an engine that counts UTF-8 bytes lands later on non-ASCII text.
+  // NOTE: the offset is read in UTF-16 code units, so an engine that counts UTF-8 bytes points too far on non-ASCII text.
   return positionAtOffset(sql, offset);
 }
 
-/** Converts a 0-based offset into a 1-based line and column; CRLF, LF and CR each end a line. */
+/** Converts a 0-based offset into a 1-based line and column. CRLF, LF and CR each end a line. */
 export function positionAtOffset(sql: string, offset: number): SqlPosition {
   let line = 1;
   let lineStart = 0;

@@ -13,12 +13,12 @@ import { parse } from 'lossless-json';
  * Throws `SyntaxError` when the text is not valid JSON.
  */
 export function parseJsonLosslessly(text: string): unknown {
-  // JSON.parse is native and much faster; it is exact when every literal survives the round trip.
+  // JSON.parse is native and much faster, and exact when every literal survives the round trip.
   if (!hasInexactNumberLiteral(text)) return JSON.parse(text);
 
   return parse(text, null, {
     parseNumber: numberOrExactText,
-    // JSON.parse keeps the last of duplicate keys; do the same so both paths agree.
+    // JSON.parse keeps the last of duplicate keys, so this path does the same.
     onDuplicateKey: ({ newValue }) => newValue,
   });
 }
@@ -30,7 +30,7 @@ function numberOrExactText(literal: string): number | string {
 
 /**
  * Scans JSON text for a number literal outside strings that a double would
- * change. Invalid JSON may give either answer, and the parser rejects it then.
+ * change. Invalid JSON may give either result, and the parser rejects it then.
  */
 export function hasInexactNumberLiteral(text: string): boolean {
   let index = 0;

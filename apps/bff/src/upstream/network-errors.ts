@@ -38,7 +38,7 @@ const CERTIFICATE_CODES = new Set([
 ]);
 
 /**
- * Maps an error thrown while connecting to the SQL API or reading its answer
+ * Maps an error thrown while connecting to the SQL API or reading its response
  * to the console's error, or returns undefined when the error has no network
  * code (a bug, which the caller rethrows). The code may sit on a `cause`.
  */
@@ -52,7 +52,7 @@ export function errorForNetworkFailure(error: unknown, host: string, timeoutSeco
   if (CONNECT_CODES.has(code)) return upstreamUnreachable(host, error);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code.startsWith('UND_ERR_')) {
     // The connection was made but ended early: undici's socket, length-mismatch and parser errors.
-    return upstreamBadResponse('the connection closed before the answer was complete');
+    return upstreamBadResponse('the connection closed before the response was complete');
   }
   return upstreamUnreachable(host, error);
 }

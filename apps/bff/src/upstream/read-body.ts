@@ -3,7 +3,7 @@ import { upstreamResponseTooLarge } from '../errors.js';
 
 /**
  * Reads a response body as UTF-8 text, stopping as soon as it grows past
- * `maxBytes`, so an endless or huge answer never fills the memory.
+ * `maxBytes`, so an endless or huge response never fills the memory.
  */
 export async function readBodyText(body: Readable, contentLength: string | undefined, maxBytes: number): Promise<string> {
   if (contentLength !== undefined && Number(contentLength) > maxBytes) {

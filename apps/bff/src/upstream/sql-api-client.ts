@@ -17,13 +17,13 @@ export interface SqlApiClientOptions {
   baseUrl: string;
   orgId: string;
   token: string;
-  /** Total time for one call, from connecting to the last byte of the answer. */
+  /** Total time for one call, from connecting to the last byte of the response. */
   timeoutMs: number;
-  /** Answers larger than this are dropped; 1000 rows never come near a few MB. */
+  /** Bound on the response body in bytes. A larger response is dropped with `upstream_response_too_large`. */
   maxResponseBytes: number;
   /** Path of an extra CA certificate (PEM) to trust, for an upstream with a private CA. */
   caFile?: string;
-  /** Host name resolver for the connection; Node's `dns.lookup` when absent. */
+  /** Host name resolver for the connection, Node's `dns.lookup` when absent. */
   lookup?: LookupFunction;
 }
 
@@ -38,7 +38,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Creates the client of the SQL API. It verifies TLS certificates against
- * Node's root CAs plus `caFile`; there is no switch to turn verification off.
+ * Node's root CAs plus `caFile`, and there is no switch to turn verification off.
  * Redirects are not followed, because the token would go with them.
  */
 export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
@@ -110,7 +110,7 @@ export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
 }
 
 function parseSuccessText(text: string): unknown {
-  if (text.trim() === '') throw upstreamBadResponse('the answer was empty');
+  if (text.trim() === '') throw upstreamBadResponse('the response body was empty');
   try {
     return parseJsonLosslessly(text);
   } catch {

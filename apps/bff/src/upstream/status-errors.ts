@@ -11,11 +11,11 @@ import {
 } from '../errors.js';
 import { readErrorBody } from './error-body.js';
 
-/** Used when a 429 says neither `Retry-After` nor `retry_after_seconds` in a readable way. */
+/** Used when a 429 has neither `Retry-After` nor `retry_after_seconds` in a readable way. */
 export const DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS = 60;
 
 /**
- * Maps a non-2xx answer of the SQL API to the console's error. `sql` is the
+ * Maps a non-2xx response of the SQL API to the console's error. `sql` is the
  * query that was sent; `redact` removes secrets from any text of the body
  * before it becomes part of a message.
  */
@@ -44,7 +44,7 @@ export function errorForStatus(
     case 404:
       return upstreamNotFound();
     case 429:
-      // At least 1 s, so the pause that follows always holds calls back.
+      // At least 1 s, so the pause that follows always delays calls.
       return upstreamRateLimited(
         Math.max(1, parseRetryAfter(retryAfterHeader, nowMs) ?? detail.retryAfterSeconds ?? DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS),
       );

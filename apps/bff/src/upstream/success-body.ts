@@ -1,7 +1,7 @@
 import type { Cell, Column } from '@console/shared-types';
 import { upstreamBadResponse } from '../errors.js';
 
-/** A successful answer of the SQL API, checked and ready to pass on. */
+/** A successful response of the SQL API, checked and ready to pass on. */
 export interface UpstreamResult {
   columns: Column[];
   rows: Cell[][];
@@ -10,7 +10,7 @@ export interface UpstreamResult {
 }
 
 /**
- * Checks the parsed body of a 2xx answer and returns its result. Rows are read
+ * Checks the parsed body of a 2xx response and returns its result. Rows are read
  * from `result`, or from `rows` when `result` is absent, because the vendor's
  * own sample client reads `rows`. Throws `upstreamBadResponse` naming the first
  * field that does not fit.
@@ -56,7 +56,7 @@ function readRows(value: unknown, columnCount: number): Cell[][] {
 }
 
 function readTruncated(value: unknown): boolean {
-  // NOTE: an answer without "truncated" is taken as complete; the contract always sends it.
+  // NOTE: a response without "truncated" is taken as complete, because the contract always sends the field.
   if (value === undefined) return false;
   if (typeof value !== 'boolean') throw upstreamBadResponse(`"truncated" should be true or false, got ${describe(value)}`);
   return value;

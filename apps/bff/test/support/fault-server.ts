@@ -21,8 +21,8 @@ export interface RecordedRequest {
 export type FaultHandler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
 
 /**
- * A fake SQL API on 127.0.0.1 whose answer each test chooses with `handle`.
- * It records every request and, by default, answers like the real contract.
+ * A fake SQL API on 127.0.0.1 whose response each test chooses with `handle`.
+ * It records every request and, by default, responds as the contract describes.
  */
 export interface FaultServer {
   /** Base URL to pass as `baseUrl`, e.g. `http://127.0.0.1:40123`. */
