@@ -22,7 +22,12 @@ export interface RunningSqlApi {
   close(): Promise<void>;
 }
 
-/** Starts the SQL API and resolves once it is listening. */
+/**
+ * Starts the SQL API and resolves once it is listening.
+ * NOTE: DuckDB sessions take their time zone from the process's TZ, which
+ * only matters for casts of TIMESTAMPTZ; the CLI pins TZ to UTC, callers of
+ * this function get whatever TZ their process has.
+ */
 export async function startSqlApi(options: SqlApiOptions): Promise<RunningSqlApi> {
   const resolved = resolveOptions(options);
   const databases = new OrgDatabases(resolved.dataDir);

@@ -92,6 +92,15 @@ describe('cli', () => {
     expect(served.stderr()).not.toContain(fixture.tokens.alphaAdmin);
   });
 
+  it('runs sessions in UTC whatever TZ says', async () => {
+    const served = await serve(['--data-dir', fixture.dataDir, '--rate-limit', '0'], { TZ: 'America/New_York' });
+
+    const response = await postQuery(served.url, fixture.tokens.alphaAdmin, "SELECT current_setting('TimeZone'), (TIMESTAMPTZ '2025-01-01 00:30:00+00')::DATE");
+    await stop(served, 'SIGTERM');
+
+    expect(response.body.result).toEqual([['UTC', '2025-01-01']]);
+  });
+
   it('reads limits from the environment and stops on SIGINT', async () => {
     const served = await serve([], {
       SQL_API_DATA_DIR: fixture.dataDir,
