@@ -197,6 +197,18 @@ describe('completeSql columns in scope', () => {
     expect(labels(sql, 'column')).toContain('body');
   });
 
+  it('offers names given in SELECT', () => {
+    const result = complete('SELECT count(*) AS n, title FROM conversation GROUP BY title ORDER BY |').items;
+    expect(result.find((i) => i.label === 'n')).toMatchObject({ kind: 'alias', detail: 'name given in SELECT' });
+    expect(result.filter((i) => i.label === 'title').map((i) => i.kind)).toEqual(['column']);
+  });
+
+  it('offers every table column before FROM is written', () => {
+    const result = complete('SELECT | ').items;
+    expect(result.find((i) => i.label === 'amount')?.detail).toBe('DECIMAL(38,9) · billing.invoice');
+    expect(result.find((i) => i.label === 'title')?.detail).toBe('STRING · main.conversation');
+  });
+
   it('offers keywords but no columns at the statement start', () => {
     const result = complete('SEL|').items;
     expect(result.map((i) => i.label)).toContain('SELECT');

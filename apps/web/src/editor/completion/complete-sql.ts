@@ -130,10 +130,13 @@ class ItemBuilder {
   }
 
   expression(): void {
+    const sourceColumns = new Set<string>();
     for (const source of this.scope.sources) {
       const reference = this.scope.referenceName(source);
       if (reference === null) continue;
-      this.columns(this.scope.columnsOf(source), reference);
+      const columns = this.scope.columnsOf(source);
+      for (const column of columns) sourceColumns.add(column.name.toLowerCase());
+      this.columns(columns, reference);
       this.add({
         label: reference,
         kind: source.alias === null ? 'table' : 'alias',
@@ -141,6 +144,23 @@ class ItemBuilder {
         insertText: this.quoteName(reference),
         sortText: GROUP.source + reference.toLowerCase(),
       });
+    }
+
+    // Names given in the SELECT list can be used in ORDER BY, HAVING and QUALIFY.
+    for (const output of this.scope.outputColumns()) {
+      if (sourceColumns.has(output.name.toLowerCase())) continue;
+      this.add({
+        label: output.name,
+        kind: 'alias',
+        detail: 'name given in SELECT',
+        insertText: this.quoteName(output.name),
+        sortText: GROUP.column + output.name.toLowerCase(),
+      });
+    }
+
+    // Before the FROM clause is written, any table's columns may be meant.
+    if (this.scope.sources.length === 0) {
+      for (const table of this.catalog.tables) this.columns(table.columns, `${table.schema}.${table.name}`);
     }
     this.functions();
     this.keywords(QUERY_KEYWORDS);

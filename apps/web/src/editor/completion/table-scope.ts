@@ -225,6 +225,11 @@ export class StatementScope {
     });
   }
 
+  /** Returns the output columns of the statement's main query, e.g. `n` in `SELECT count(*) AS n`. */
+  outputColumns(): ScopeColumn[] {
+    return this.queryColumns(0, this.statement.tokens.length);
+  }
+
   cteColumns(cte: CteDefinition): ScopeColumn[] {
     return this.memoized(cte, () => renameColumns(this.queryColumns(cte.body.start, cte.body.end), cte.columnNames));
   }
