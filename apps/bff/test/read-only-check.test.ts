@@ -154,3 +154,19 @@ describe('large and deep input', () => {
     expect(checkReadOnly(sql)).toEqual({ ok: true });
   });
 });
+
+describe('statement start', () => {
+  it('quotes a long unknown first word as written', () => {
+    const result = checkReadOnly('thisWordIsLongerThanAnyKeyword FROM t');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.found).toBe('a statement that starts with thisWordIsLongerThanAnyKeyword');
+  });
+
+  it('quotes a symbol at the start', () => {
+    const result = checkReadOnly('* FROM t');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.found).toBe('a statement that starts with *');
+  });
+});

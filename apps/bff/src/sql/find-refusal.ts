@@ -40,13 +40,15 @@ export function earliest(first: Refusal | undefined, second: Refusal | undefined
  * `complete` is false when lexing stopped early, so a missing end is not the text's fault.
  */
 export function findRefusal(sql: string, lexed: readonly Token[], complete: boolean): Refusal | undefined {
-  const tokens = lexed.filter((token) => !token.inHint && token.kind !== 'hint-start' && token.kind !== 'hint-end');
+  const hasHints = lexed.some((token) => token.kind === 'hint-start');
+  const tokens = hasHints ? lexed.filter((token) => !token.inHint && token.kind !== 'hint-start' && token.kind !== 'hint-end') : lexed;
   const first = tokens[0];
   // Placed at the end of the text, so a statement that another reading finds inside a comment is named instead.
   if (first === undefined) return complete ? { found: EMPTY_TEXT, start: sql.length, end: sql.length } : undefined;
 
   // One statement and at most one trailing semicolon.
-  const semicolon = tokens.findIndex((token) => isOperatorText(sql, token, ';'));
+  let semicolon = -1;
+  for (let i = 0; i < tokens.length && semicolon < 0; i++) if (isOperatorText(sql, tokens[i], ';')) semicolon = i;
   let extra: Refusal | undefined;
   if (semicolon === 0) {
     extra = at('a semicolon before the query', first);
@@ -67,7 +69,8 @@ function at(found: string, token: Token): Refusal {
 }
 
 function isOperatorText(sql: string, token: Token | undefined, text: string): boolean {
-  return token !== undefined && token.kind === 'operator' && sql.startsWith(text, token.start) && token.end - token.start === text.length;
+  if (token === undefined || token.kind !== 'operator' || token.end - token.start !== text.length) return false;
+  return text.length === 1 ? sql.charCodeAt(token.start) === text.charCodeAt(0) : sql.startsWith(text, token.start);
 }
 
 /** Checks the shape of one statement's tokens: how it starts, its WITH clauses, and words that write. */
@@ -87,7 +90,7 @@ class QueryShape {
     let refusal = this.checkQueryStart(0, 'statement');
     // WITH clauses first, so the names they define are known when words are checked.
     for (let i = 0; i < this.tokens.length; i++) {
-      if (this.isWord(i, 'WITH') && (i === 0 || this.isOperator(i - 1, '('))) {
+      if (this.tokens[i]?.upper === 'WITH' && (i === 0 || this.isOperator(i - 1, '('))) {
         refusal = earliest(refusal, this.checkWith(i));
       }
     }
@@ -111,7 +114,7 @@ class QueryShape {
   }
 
   private display(token: Token): string {
-    if (token.kind === 'word') return token.upper;
+    if (token.kind === 'word' && token.upper !== '') return token.upper;
     const text = this.sql.slice(token.start, token.end);
     return text.length > 30 ? `${text.slice(0, 30)}...` : text;
   }
@@ -120,14 +123,16 @@ class QueryShape {
   private matchParentheses(): Int32Array {
     const closing = new Int32Array(this.tokens.length).fill(-1);
     const open: number[] = [];
-    for (let i = 0; i < this.tokens.length; i++) {
-      if (this.isOperator(i, '(')) {
+    this.tokens.forEach((token, i) => {
+      if (token.kind !== 'operator' || token.end - token.start !== 1) return;
+      const code = this.sql.charCodeAt(token.start);
+      if (code === 0x28) {
         open.push(i);
-      } else if (this.isOperator(i, ')')) {
+      } else if (code === 0x29) {
         const opener = open.pop();
         if (opener !== undefined) closing[opener] = i;
       }
-    }
+    });
     return closing;
   }
 
@@ -150,7 +155,9 @@ class QueryShape {
     if (token.kind === 'word' && QUERY_STARTS.has(token.upper)) return undefined;
 
     const statement =
-      token.kind === 'word' ? describeStatement(token.upper, this.wordAt(j + 1)) : `a statement that starts with ${this.display(token)}`;
+      token.kind === 'word' && token.upper !== ''
+        ? describeStatement(token.upper, this.wordAt(j + 1))
+        : `a statement that starts with ${this.display(token)}`;
     return at(statement + PLACE_SUFFIX[place], token);
   }
 

@@ -17,7 +17,10 @@ export interface Token {
   /** UTF-16 offsets into the text, end exclusive. */
   start: number;
   end: number;
-  /** A word in upper case (after NFKC for non-ASCII words, so `ＤＥＬＥＴＥ` reads as DELETE); '' for other kinds. */
+  /**
+   * A word in upper case (after NFKC for non-ASCII words, so `ＤＥＬＥＴＥ` reads
+   * as DELETE); '' for other kinds and for ASCII words too long to be keywords.
+   */
   upper: string;
   /** Inside a Spark optimizer hint. */
   inHint: boolean;
@@ -46,6 +49,16 @@ const OPERATORS = [
   '<=>', '->>', '>>>', '#>>',
   '<=', '>=', '<>', '!=', '==', '||', '::', '->', '=>', '<<', '>>', '!<', '!>', '&&', '@>', '<@', '#>', '**', ':=',
 ];
+
+/** The multi-character operators by their first character, so most operator characters need no search. */
+const OPERATORS_BY_FIRST = new Map<number, string[]>();
+for (const operator of OPERATORS) {
+  const first = operator.charCodeAt(0);
+  OPERATORS_BY_FIRST.set(first, [...(OPERATORS_BY_FIRST.get(first) ?? []), operator]);
+}
+
+/** Longer than any keyword in statement-words.ts. */
+const MAX_KEYWORD_LENGTH = 16;
 
 const BACKSLASH = 0x5c;
 const LF = 0x0a;
@@ -329,7 +342,7 @@ class Lexer {
       const c = sql.codePointAt(i) ?? 0;
       if (!isWordPart(c)) break;
       if (c >= 0x80) asciiOnly = false;
-      if (lettersOnly && !isLetter(c)) lettersOnly = false;
+      if (lettersOnly && this.dialect.uriIdentifiers && !isLetter(c)) lettersOnly = false;
       i += c > 0xffff ? 2 : 1;
     }
 
@@ -342,9 +355,17 @@ class Lexer {
     }
 
     this.rejectInvisibleJoin(i);
-    const text = sql.slice(start, i);
-    this.push('word', start, i, asciiOnly ? text.toUpperCase() : text.normalize('NFKC').toUpperCase());
+    this.push('word', start, i, this.upperCase(start, i, asciiOnly));
     this.pos = i;
+  }
+
+  /**
+   * Returns a word in upper case for keyword matching. Words longer than any
+   * keyword the check looks for keep '' to save allocations on large texts.
+   */
+  private upperCase(start: number, end: number, asciiOnly: boolean): string {
+    if (asciiOnly) return end - start > MAX_KEYWORD_LENGTH ? '' : this.sql.slice(start, end).toUpperCase();
+    return this.sql.slice(start, end).normalize('NFKC').toUpperCase();
   }
 
   /**
@@ -364,7 +385,7 @@ class Lexer {
   private scanOperator(): void {
     const sql = this.sql;
     const start = this.pos;
-    for (const operator of OPERATORS) {
+    for (const operator of OPERATORS_BY_FIRST.get(sql.charCodeAt(start)) ?? []) {
       if (sql.startsWith(operator, start)) {
         this.push('operator', start, start + operator.length);
         this.pos = start + operator.length;

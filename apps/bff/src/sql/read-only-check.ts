@@ -23,10 +23,19 @@ export function checkReadOnly(sql: string): ReadOnlyCheck {
   return { ok: false, found: refusal.found, position: toPosition(sql, refusal.start, refusal.end) };
 }
 
+/**
+ * Characters without which every reading lexes the text the same way as
+ * Spark: backslash escapes, `#`, `$` quotes, URI identifiers, hints and
+ * executable comments. Double quotes end at the same place in every reading
+ * unless a backslash is present, and Spark's reading of them is the stricter.
+ */
+const READINGS_DIFFER = /[\\#$]|:\/\/|\/\*[+!M]/;
+
 function findFirstRefusal(sql: string): Refusal | undefined {
   let first = findVariableReference(sql);
+  const readings = READINGS_DIFFER.test(sql) ? READINGS : READINGS.slice(0, 1);
 
-  READINGS.forEach((dialect, index) => {
+  readings.forEach((dialect, index) => {
     const { tokens, error } = tokenize(sql, dialect);
     const primary = index === 0;
     if (error !== undefined && !primary && error.failsEverywhere !== true) return;
