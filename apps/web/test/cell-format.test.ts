@@ -109,10 +109,20 @@ describe('columnKind', () => {
 
 describe('defaultColumnWidth', () => {
   it('depends on type and name only', () => {
-    expect(defaultColumnWidth({ name: 'id', type: 'BIGINT' })).toBe(120);
     expect(defaultColumnWidth({ name: 'ok', type: 'BOOLEAN' })).toBe(80);
-    expect(defaultColumnWidth({ name: 'a_rather_long_column_name', type: 'INT' })).toBeGreaterThan(120);
+    expect(defaultColumnWidth({ name: 'note', type: 'STRING' })).toBe(180);
+    expect(defaultColumnWidth({ name: 'a_rather_long_column_name', type: 'INT' })).toBeGreaterThan(
+      defaultColumnWidth({ name: 'n', type: 'INT' }),
+    );
     expect(defaultColumnWidth({ name: 'x'.repeat(200), type: 'INT' })).toBe(360);
+  });
+
+  it('fits every digit of integer and decimal types', () => {
+    // 8 px per monospace character plus 18 px of padding.
+    expect(defaultColumnWidth({ name: 'id', type: 'BIGINT' })).toBe(20 * 8 + 18);
+    expect(defaultColumnWidth({ name: 'n', type: 'INT' })).toBe(11 * 8 + 18);
+    expect(defaultColumnWidth({ name: 'amount', type: 'DECIMAL(38,9)' })).toBe(40 * 8 + 18);
+    expect(defaultColumnWidth({ name: 'd', type: 'DECIMAL(5,2)' })).toBe(7 * 8 + 18);
   });
 });
 

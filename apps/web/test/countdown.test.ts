@@ -38,6 +38,19 @@ describe('windowNow', () => {
   });
 });
 
+describe('readings newer than the clock', () => {
+  it('adds no second to the wait', () => {
+    const window = { limit: 6, remaining: 0, resetInSeconds: 20, windowSeconds: 60 };
+    expect(windowNow(window, T0, T0 - 800).resetInSeconds).toBe(20);
+    const status: BudgetStatus = {
+      user: { limit: 6, remaining: 6, resetInSeconds: 0, windowSeconds: 60 },
+      shared: { limit: 6, remaining: 6, resetInSeconds: 0, windowSeconds: 60 },
+      upstreamPausedForSeconds: 0,
+    };
+    expect(upstreamPauseNow({ status, receivedAt: T0 }, T0 - 800)).toBe(0);
+  });
+});
+
 describe('upstreamPauseNow', () => {
   it('counts the SQL API pause down from the reading', () => {
     const status: BudgetStatus = {

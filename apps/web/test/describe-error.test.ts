@@ -66,7 +66,7 @@ describe('describeErrorBody', () => {
 describe('describeError', () => {
   it('unwraps an ApiError', () => {
     const error = new ApiError(401, { code: 'invalid_credentials', message: 'Wrong username or password.' });
-    expect(describeError(error).title).toBe('Wrong username or password.');
+    expect(describeError(error).title).toBe('The username or password is wrong.');
   });
 
   it('says a stopped query may still finish', () => {

@@ -30,7 +30,8 @@ export interface WindowNow {
 /** Ages one budget window from the time it was read to `now`. */
 export function windowNow(window: BudgetWindow, receivedAt: number, now: number): WindowNow {
   const resetAt = deadlineAfter(window.resetInSeconds, receivedAt);
-  const resetInSeconds = window.remaining > 0 ? 0 : secondsUntil(resetAt, now);
+  // A clock read before the reading arrived must not add a second to the wait.
+  const resetInSeconds = window.remaining > 0 ? 0 : secondsUntil(resetAt, Math.max(now, receivedAt));
   return {
     limit: window.limit,
     remaining: window.remaining,
@@ -41,5 +42,6 @@ export function windowNow(window: BudgetWindow, receivedAt: number, now: number)
 
 /** Returns the seconds the SQL API's own pause still lasts at `now`. */
 export function upstreamPauseNow(reading: BudgetReading, now: number): number {
-  return secondsUntil(deadlineAfter(reading.status.upstreamPausedForSeconds, reading.receivedAt), now);
+  const pauseEnd = deadlineAfter(reading.status.upstreamPausedForSeconds, reading.receivedAt);
+  return secondsUntil(pauseEnd, Math.max(now, reading.receivedAt));
 }

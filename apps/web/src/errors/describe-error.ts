@@ -34,7 +34,7 @@ const WORDING: Record<ErrorCode, Wording> = {
   internal_error: { title: 'Something went wrong in the console’s server.', hint: 'Try again; if it keeps happening, tell the console’s administrators.', showMessage: false },
 
   not_authenticated: { title: 'You are signed out.', hint: 'Sign in again; your query text is kept.', showMessage: false },
-  invalid_credentials: { title: 'Wrong username or password.', hint: 'Check both and try again.', showMessage: false },
+  invalid_credentials: { title: 'The username or password is wrong.', hint: 'Check both and try again.', showMessage: false },
   sign_in_throttled: { title: 'Too many sign-in attempts.', hint: null, showMessage: false },
   csrf_failed: { title: 'The page’s security token is out of date.', hint: 'Reload the page and try again.', showMessage: false },
   origin_rejected: { title: 'The request came from a page the console does not trust.', hint: 'Open the console from its own address and try again.', showMessage: false },

@@ -25,7 +25,7 @@ export type RunPhase = 'idle' | 'running' | 'done' | 'failed' | 'stopped';
 
 export interface RunState {
   phase: RunPhase;
-  /** The last successful result; kept while a new run is under way or has failed. */
+  /** The last successful result, kept on screen while the next run is under way; null after a failed run. */
   result: ResultView | null;
   /** The request of the current or last run. */
   request: RunRequest | null;

@@ -58,7 +58,7 @@ export function useQueryRun(): QueryRun {
               retryDeadline = deadlineAfter(error.details.retryAfterSeconds, Date.now());
             }
           }
-          setState((previous) => ({ ...previous, phase: 'failed', error, retryDeadline }));
+          setState((previous) => ({ ...previous, phase: 'failed', result: null, error, retryDeadline }));
         },
       );
     },
@@ -70,7 +70,7 @@ export function useQueryRun(): QueryRun {
     if (controller === null) return;
     controllerRef.current = null;
     controller.abort();
-    setState((previous) => ({ ...previous, phase: 'stopped', error: new StoppedError() }));
+    setState((previous) => ({ ...previous, phase: 'stopped', result: null, error: new StoppedError() }));
   }, []);
 
   return { state, run, stop };

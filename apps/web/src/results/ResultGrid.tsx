@@ -2,10 +2,10 @@ import type { Cell, Column } from '@console/shared-types';
 import type { Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { formatCell } from './cell-format.js';
 import type { ColumnKind } from './column-kind.js';
 import { GridHeader } from './GridHeader.js';
-import { isInside, movePoint, selectionBounds, type CellPoint, type GridSelection } from './selection.js';
+import { GridRow } from './GridRow.js';
+import { movePoint, selectionBounds, type CellPoint, type GridSelection, type SelectionBounds } from './selection.js';
 import type { TimeZoneMode } from './timestamp.js';
 
 const ROW_HEIGHT = 26;
@@ -30,6 +30,18 @@ export interface ResultGridProps {
   onOpenViewer: () => void;
   onEscape: () => void;
   onCopySelection: () => void;
+}
+
+// One tuple per bounds object, so memoized rows see the same value until the selection changes.
+const selectedColsCache = new WeakMap<SelectionBounds, readonly [number, number]>();
+
+function selectedColsFor(bounds: SelectionBounds): readonly [number, number] {
+  let cols = selectedColsCache.get(bounds);
+  if (cols === undefined) {
+    cols = [bounds.left, bounds.right];
+    selectedColsCache.set(bounds, cols);
+  }
+  return cols;
 }
 
 function pointFromTarget(target: EventTarget): CellPoint | null {
@@ -80,7 +92,7 @@ export function ResultGrid(props: ResultGridProps) {
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const totalWidth = columnVirtualizer.getTotalSize();
   const totalHeight = rowVirtualizer.getTotalSize();
-  const bounds = selection === null ? null : selectionBounds(selection);
+  const bounds = useMemo(() => (selection === null ? null : selectionBounds(selection)), [selection]);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   const onMouseDown = (event: MouseEvent) => {
@@ -152,45 +164,22 @@ export function ResultGrid(props: ResultGridProps) {
           timestampCols={timestampCols}
         />
         {virtualRows.map((virtualRow) => {
-          const row = rows[order[virtualRow.index] ?? -1];
+          const inSelection = bounds !== null && virtualRow.index >= bounds.top && virtualRow.index <= bounds.bottom;
           return (
-            <div
+            <GridRow
               key={virtualRow.key}
-              className="grid-row"
-              role="row"
-              aria-rowindex={virtualRow.index + 2}
-              style={{ transform: `translateY(${virtualRow.start}px)`, width: totalWidth, height: ROW_HEIGHT }}
-            >
-              <div className="grid-gutter" role="rowheader" data-row-header={virtualRow.index} style={{ width: gutterWidth }}>
-                {virtualRow.index + 1}
-              </div>
-              {virtualColumns.map((virtualColumn) => {
-                const kind = kinds[virtualColumn.index] ?? 'text';
-                const display = formatCell(row?.[virtualColumn.index] ?? null, kind, timeZone);
-                const selected = bounds !== null && isInside(bounds, virtualRow.index, virtualColumn.index);
-                const active =
-                  selection !== null &&
-                  selection.focus.row === virtualRow.index &&
-                  selection.focus.col === virtualColumn.index;
-                let className = `grid-cell kind-${kind} tag-${display.tag}`;
-                if (selected) className += ' selected';
-                if (active) className += ' active';
-                return (
-                  <div
-                    key={virtualColumn.key}
-                    className={className}
-                    role="gridcell"
-                    aria-colindex={virtualColumn.index + 2}
-                    aria-selected={selected}
-                    data-row={virtualRow.index}
-                    data-col={virtualColumn.index}
-                    style={{ left: virtualColumn.start, width: virtualColumn.size }}
-                  >
-                    {display.text}
-                  </div>
-                );
-              })}
-            </div>
+              row={rows[order[virtualRow.index] ?? -1]}
+              displayIndex={virtualRow.index}
+              top={virtualRow.start}
+              height={ROW_HEIGHT}
+              virtualColumns={virtualColumns}
+              kinds={kinds}
+              timeZone={timeZone}
+              totalWidth={totalWidth}
+              gutterWidth={gutterWidth}
+              selectedCols={inSelection ? selectedColsFor(bounds) : null}
+              activeCol={selection !== null && selection.focus.row === virtualRow.index ? selection.focus.col : -1}
+            />
           );
         })}
       </div>

@@ -16,7 +16,7 @@ interface ResultsPanelProps {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Everything under the editor: the empty state, errors, the result's facts and the grid. */
@@ -24,7 +24,7 @@ export function ResultsPanel({ state, title, onRunFresh }: ResultsPanelProps) {
   const [timeZone, setTimeZone] = useState<TimeZoneMode>('utc');
   const running = state.phase === 'running';
   const failed = state.phase === 'failed' || state.phase === 'stopped';
-  const view = failed ? null : state.result;
+  const view = state.result;
 
   return (
     <section className="results" aria-label="Results" aria-busy={running}>
@@ -38,7 +38,7 @@ export function ResultsPanel({ state, title, onRunFresh }: ResultsPanelProps) {
             <>
               <p className="empty-title">Write a query and press Ctrl+Enter (⌘+Enter on a Mac) to run it.</p>
               <p className="muted">
-                The results appear here. Each query is one read-only SELECT; the SQL API returns at most 1,000 rows.
+                The results appear here. Each query is one read-only SELECT; the SQL API returns at most 1000 rows.
               </p>
             </>
           )}

@@ -5,8 +5,8 @@ interface TruncatedNoticeProps {
 export function TruncatedNotice({ shownRows }: TruncatedNoticeProps) {
   return (
     <p className="truncated-notice" role="status" data-testid="truncated-notice">
-      Only the first {shownRows.toLocaleString('en-US')} rows are shown: the query returned more, and the SQL API
-      stops at 1,000 rows. For larger extracts, use Delta Sharing.
+      Only the first {shownRows} rows are shown: the query returned more, and the SQL API stops at 1000 rows. For
+      larger extracts, use Delta Sharing.
     </p>
   );
 }

@@ -31,8 +31,7 @@ export function columnKind(type: string): ColumnKind {
   return 'text';
 }
 
-const KIND_WIDTHS: Record<ColumnKind, number> = {
-  number: 120,
+const KIND_WIDTHS: Record<Exclude<ColumnKind, 'number'>, number> = {
   boolean: 80,
   timestamp: 240,
   datetime: 200,
@@ -42,6 +41,33 @@ const KIND_WIDTHS: Record<ColumnKind, number> = {
 };
 
 const MIN_WIDTH = 64;
+/** Width of one character of the grid's monospace font, in pixels, plus a cell's padding. */
+const CELL_CHAR_WIDTH = 8;
+const CELL_PADDING = 18;
+/** Widest text of whole-number types: sign and digits. */
+const INTEGER_CHARS: Record<string, number> = {
+  TINYINT: 4, BYTE: 4, INT1: 4, UTINYINT: 3,
+  SMALLINT: 6, SHORT: 6, INT2: 6, USMALLINT: 5,
+  INT: 11, INTEGER: 11, INT4: 11, UINTEGER: 10,
+  BIGINT: 20, LONG: 20, INT8: 20, UBIGINT: 20,
+  HUGEINT: 40, UHUGEINT: 39,
+};
+const DEFAULT_DECIMAL_PRECISION = 18;
+
+/** Returns how many characters a number type's values can take, from its name alone. */
+function numberChars(type: string): number {
+  const upper = type.trim().toUpperCase();
+  const base = upper.replace(/[(<].*$/s, '').trim();
+  const integer = INTEGER_CHARS[base];
+  if (integer !== undefined) return integer;
+  if (base === 'DECIMAL' || base === 'DEC' || base === 'NUMERIC' || base === 'NUMBER') {
+    const precision = Number(/\((\d+)/.exec(upper)?.[1] ?? DEFAULT_DECIMAL_PRECISION);
+    // Sign, digits and the decimal point.
+    return precision + 2;
+  }
+  // Doubles print at most 17 significant digits, plus sign, point and exponent.
+  return 24;
+}
 const MAX_DEFAULT_WIDTH = 360;
 /** Approximate width of one header character at the grid's font size, in pixels. */
 const HEADER_CHAR_WIDTH = 7.5;
@@ -53,7 +79,8 @@ const HEADER_CHROME_WIDTH = 44;
  * Scanning the rows would cost time on every result; users resize instead.
  */
 export function defaultColumnWidth(column: Column): number {
-  const byKind = KIND_WIDTHS[columnKind(column.type)];
+  const kind = columnKind(column.type);
+  const byKind = kind === 'number' ? numberChars(column.type) * CELL_CHAR_WIDTH + CELL_PADDING : KIND_WIDTHS[kind];
   const byName = Math.ceil(column.name.length * HEADER_CHAR_WIDTH + HEADER_CHROME_WIDTH);
   return Math.max(MIN_WIDTH, Math.min(MAX_DEFAULT_WIDTH, Math.max(byKind, byName)));
 }
