@@ -34,7 +34,7 @@ describe('read-only corpus', () => {
   });
 });
 
-describe('refusal position', () => {
+describe('rejection position', () => {
   it('reads well inside the error message', () => {
     const result = checkReadOnly('SELECT 1; DELETE FROM t');
     expect(result).toEqual({ ok: false, found: 'a second statement', position: { line: 1, column: 11, length: 6 } });

@@ -56,26 +56,26 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** A character that can begin an unquoted identifier or keyword. */
+/** Tests for a character that can begin an unquoted identifier or keyword. */
 export function isWordStart(code: number): boolean {
   if (code < 0x80) return isAsciiLetter(code) || code === 0x5f;
   return LETTER.test(String.fromCodePoint(code));
 }
 
-/** A character that can continue an unquoted identifier (`$` as PostgreSQL allows it). */
+/** Tests for a character that can continue an unquoted identifier (`$` as PostgreSQL allows it). */
 export function isWordPart(code: number): boolean {
   if (code < 0x80) return isAsciiLetter(code) || isDigit(code) || code === 0x5f || code === 0x24;
   if (isSpace(code) || isInvisible(code)) return false;
   return LETTER_OR_MARK_OR_DIGIT.test(String.fromCodePoint(code));
 }
 
-/** A letter in the sense of Spark's `UNICODE_LETTER`, used for its URI identifiers. */
+/** Tests for a letter in the sense of Spark's `UNICODE_LETTER`, used for its URI identifiers. */
 export function isLetter(code: number): boolean {
   if (code < 0x80) return isAsciiLetter(code);
   return LETTER.test(String.fromCodePoint(code));
 }
 
-/** Characters Spark allows after `://` in an unquoted URI identifier such as `file://tmp/a-b#c`. */
+/** Tests for a character Spark allows after `://` in an unquoted URI identifier such as `file://tmp/a-b#c`. */
 export function isUriPart(code: number): boolean {
   if (code < 0x80) {
     return isAsciiLetter(code) || isDigit(code) || '_/-.?=&#%'.includes(String.fromCharCode(code));
@@ -83,7 +83,7 @@ export function isUriPart(code: number): boolean {
   return LETTER.test(String.fromCodePoint(code));
 }
 
-/** `U+200B`, the way the Unicode standard writes a code point. */
+/** Formats a code point the way the Unicode standard writes it, e.g. `U+200B`. */
 export function formatCodePoint(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -2,20 +2,20 @@
  * The lexical rules the check reads a text with. SQL dialects disagree on where
  * a string or comment ends (a backslash before a quote, `#`, `/*!` comments,
  * `$$` strings), and a text can hide a statement from one reading that another engine
- * sees. So the check reads every text once per dialect below and accepts it
+ * reads. So the check reads every text once per dialect below and accepts it
  * only when every reading that lexes the whole text finds a single query.
  */
 export interface Dialect {
   name: string;
-  /** Appended to a refusal that only this reading finds, e.g. "as PostgreSQL and DuckDB read it". */
+  /** Appended to a rejection that only this reading finds, e.g. "as PostgreSQL and DuckDB read it". */
   readsAs: string;
   /** A backslash escapes the next character in `'...'` and `"..."`. */
   backslashEscapes: boolean;
   /** `"..."` is a string (Spark, MySQL) or a quoted identifier (PostgreSQL, DuckDB). */
   doubleQuoted: 'string' | 'identifier';
-  /** What `#` outside quotes does: start a line comment, act as an operator, or fail the text. */
+  /** The meaning of `#` outside quotes: a line comment, an operator, or an error. */
   hash: 'comment' | 'operator' | 'reject';
-  /** A comment opened with `/*!` holds code (MySQL). */
+  /** A comment opened with `/*!` contains code (MySQL). */
   executableComments: boolean;
   /** Bracketed comments nest. */
   nestedComments: boolean;

@@ -10,8 +10,8 @@ import {
   withArticle,
 } from './statement-words.js';
 
-/** Why a text is not a single read-only query; `found` completes "... but X was found". */
-export interface Refusal {
+/** The reason a text is not a single read-only query; `found` completes "... but X was found". */
+export interface Rejection {
   found: string;
   /** UTF-16 offsets of the offending text, end exclusive. */
   start: number;
@@ -28,8 +28,8 @@ const PLACE_SUFFIX: Record<Place, string> = {
   'after-with': ' after a WITH clause',
 };
 
-/** Returns the earlier of two refusals; on a tie, the first. */
-export function earliest(first: Refusal | undefined, second: Refusal | undefined): Refusal | undefined {
+/** Returns the earlier of two rejections; on a tie, the first. */
+export function earliest(first: Rejection | undefined, second: Rejection | undefined): Rejection | undefined {
   if (first === undefined) return second;
   if (second === undefined) return first;
   return second.start < first.start ? second : first;
@@ -39,7 +39,7 @@ export function earliest(first: Refusal | undefined, second: Refusal | undefined
  * Finds the first place where the tokens stop being one read-only query.
  * `complete` is false when lexing stopped early, so a missing end is not the text's fault.
  */
-export function findRefusal(sql: string, lexed: readonly Token[], complete: boolean): Refusal | undefined {
+export function findRejection(sql: string, lexed: readonly Token[], complete: boolean): Rejection | undefined {
   const hasHints = lexed.some((token) => token.kind === 'hint-start');
   const tokens = hasHints ? lexed.filter((token) => !token.inHint && token.kind !== 'hint-start' && token.kind !== 'hint-end') : lexed;
   const first = tokens[0];
@@ -49,7 +49,7 @@ export function findRefusal(sql: string, lexed: readonly Token[], complete: bool
   // One statement and at most one trailing semicolon.
   let semicolon = -1;
   for (let i = 0; i < tokens.length && semicolon < 0; i++) if (isOperatorText(sql, tokens[i], ';')) semicolon = i;
-  let extra: Refusal | undefined;
+  let extra: Rejection | undefined;
   if (semicolon === 0) {
     extra = at('a semicolon before the query', first);
   } else if (semicolon > 0) {
@@ -64,7 +64,7 @@ export function findRefusal(sql: string, lexed: readonly Token[], complete: bool
   return earliest(new QueryShape(sql, body, complete).check(), extra);
 }
 
-function at(found: string, token: Token): Refusal {
+function at(found: string, token: Token): Rejection {
   return { found, start: token.start, end: token.end };
 }
 
@@ -86,15 +86,15 @@ class QueryShape {
     this.closing = this.matchParentheses();
   }
 
-  check(): Refusal | undefined {
-    let refusal = this.checkQueryStart(0, 'statement');
+  check(): Rejection | undefined {
+    let rejection = this.checkQueryStart(0, 'statement');
     // WITH clauses first, so the names they define are known when words are checked.
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.tokens[i]?.upper === 'WITH' && (i === 0 || this.isOperator(i - 1, '('))) {
-        refusal = earliest(refusal, this.checkWith(i));
+        rejection = earliest(rejection, this.checkWith(i));
       }
     }
-    return earliest(refusal, this.checkWords());
+    return earliest(rejection, this.checkWords());
   }
 
   // Token helpers
@@ -136,8 +136,8 @@ class QueryShape {
     return closing;
   }
 
-  /** The end of the text, placed right after the last token. */
-  private endOfText(found: string): Refusal | undefined {
+  /** Returns a rejection placed at the end of the text, right after the last token. */
+  private endOfText(found: string): Rejection | undefined {
     if (!this.complete) return undefined;
     const last = this.tokens[this.tokens.length - 1];
     const end = last === undefined ? 0 : last.end;
@@ -147,7 +147,7 @@ class QueryShape {
   // Statement start
 
   /** Checks that a query starts at token `i`, after any opening parentheses. */
-  private checkQueryStart(i: number, place: Place): Refusal | undefined {
+  private checkQueryStart(i: number, place: Place): Rejection | undefined {
     let j = i;
     while (this.isOperator(j, '(')) j++;
     const token = this.tokens[j];
@@ -167,7 +167,7 @@ class QueryShape {
    * Accepts Spark's `name AS (...)`, `name (...)` without AS, column lists,
    * and PostgreSQL's `[NOT] MATERIALIZED`.
    */
-  private checkWith(withIndex: number): Refusal | undefined {
+  private checkWith(withIndex: number): Rejection | undefined {
     let i = withIndex + 1;
     if (this.isWord(i, 'RECURSIVE')) i++;
 
@@ -226,7 +226,7 @@ class QueryShape {
   // Words inside the query
 
   /** Finds the first word that writes, locks rows, runs a program or creates an object. */
-  private checkWords(): Refusal | undefined {
+  private checkWords(): Rejection | undefined {
     let depth = 0;
     for (let i = 0; i < this.tokens.length; i++) {
       const token = this.tokens[i];

@@ -40,7 +40,7 @@ export interface LexError {
 
 export interface LexResult {
   tokens: Token[];
-  /** Set when lexing stopped early; `tokens` then holds what came before. */
+  /** Set when lexing stopped early; `tokens` then contains what came before. */
   error: LexError | undefined;
 }
 

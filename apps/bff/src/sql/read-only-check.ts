@@ -1,7 +1,7 @@
 import type { SqlPosition } from '@console/shared-types';
 
 import { READINGS } from './dialects.js';
-import { earliest, findRefusal, type Refusal } from './find-refusal.js';
+import { earliest, findRejection, type Rejection } from './find-rejection.js';
 import { tokenize } from './lexer.js';
 import { toPosition } from './position.js';
 
@@ -10,7 +10,7 @@ export type ReadOnlyCheck = { ok: true } | { ok: false; found: string; position:
 /**
  * Checks that `sql` is exactly one read-only query (SELECT, WITH ... SELECT,
  * VALUES, TABLE or FROM-first), with comments anywhere and at most one
- * trailing `;`. Anything else is refused, with what was found and where.
+ * trailing `;`. Anything else is rejected, with what was found and where.
  *
  * This is an early, precise error that saves the rate budget; the SQL API
  * remains the real control. The text is read under each dialect in
@@ -18,9 +18,9 @@ export type ReadOnlyCheck = { ok: true } | { ok: false; found: string; position:
  * reading that cannot lex it stands for an engine that rejects it unrun.
  */
 export function checkReadOnly(sql: string): ReadOnlyCheck {
-  const refusal = findFirstRefusal(sql);
-  if (refusal === undefined) return { ok: true };
-  return { ok: false, found: refusal.found, position: toPosition(sql, refusal.start, refusal.end) };
+  const rejection = findFirstRejection(sql);
+  if (rejection === undefined) return { ok: true };
+  return { ok: false, found: rejection.found, position: toPosition(sql, rejection.start, rejection.end) };
 }
 
 /**
@@ -31,7 +31,7 @@ export function checkReadOnly(sql: string): ReadOnlyCheck {
  */
 const READINGS_DIFFER = /[\\#$]|:\/\/|\/\*[+!M]/;
 
-function findFirstRefusal(sql: string): Refusal | undefined {
+function findFirstRejection(sql: string): Rejection | undefined {
   let first = findVariableReference(sql);
   const readings = READINGS_DIFFER.test(sql) ? READINGS : READINGS.slice(0, 1);
 
@@ -40,9 +40,9 @@ function findFirstRefusal(sql: string): Refusal | undefined {
     const primary = index === 0;
     if (error !== undefined && !primary && error.failsEverywhere !== true) return;
 
-    let refusal = earliest(findRefusal(sql, tokens, error === undefined), error);
-    if (refusal !== undefined && !primary) refusal = { ...refusal, found: `${refusal.found} (${dialect.readsAs})` };
-    first = earliest(first, refusal);
+    let rejection = earliest(findRejection(sql, tokens, error === undefined), error);
+    if (rejection !== undefined && !primary) rejection = { ...rejection, found: `${rejection.found} (${dialect.readsAs})` };
+    first = earliest(first, rejection);
   });
   return first;
 }
@@ -52,7 +52,7 @@ function findFirstRefusal(sql: string): Refusal | undefined {
  * and `${env:NAME}` or `${system:name}` reads the server's environment, so the
  * text the engine runs is not the text checked here.
  */
-function findVariableReference(sql: string): Refusal | undefined {
+function findVariableReference(sql: string): Rejection | undefined {
   const start = sql.indexOf('${');
   if (start < 0) return undefined;
   return { found: 'a ${...} variable reference (Spark substitutes it before parsing)', start, end: start + 2 };

@@ -3,7 +3,7 @@ export const QUERY_STARTS: ReadonlySet<string> = new Set(['SELECT', 'WITH', 'VAL
 
 /**
  * First words of statements that are not queries, in Spark, Databricks,
- * PostgreSQL, DuckDB and MySQL. A word in this list is named in the refusal
+ * PostgreSQL, DuckDB and MySQL. A word in this list is named in the rejection
  * ("a SHOW statement"); any other word is quoted as the start of an unknown statement.
  */
 const STATEMENT_WORDS = new Set([
@@ -46,7 +46,7 @@ export function withArticle(word: string): string {
   return `${vowelSound ? 'an' : 'a'} ${word}`;
 }
 
-/** Names the statement a refused first word starts, e.g. "an ADD JAR statement". */
+/** Names the statement a rejected first word starts, e.g. "an ADD JAR statement". */
 export function describeStatement(word: string, nextWord: string | undefined): string {
   if (word === 'BEGIN') return 'a BEGIN statement (a transaction or a scripting block)';
   if (SCRIPTING_WORDS.has(word)) return `${withArticle(word)} scripting statement`;
