@@ -14,6 +14,7 @@ import { createSavedQueriesRepo } from './db/saved-queries-repo.js';
 import { createSessionsRepo } from './db/sessions-repo.js';
 import { createSnapshotsRepo } from './db/snapshots-repo.js';
 import { createUsersRepo } from './db/users-repo.js';
+import { createDefaultQueryService } from './default-query-service.js';
 import { notFound, registerSecret } from './errors.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body.js';
@@ -35,6 +36,7 @@ export interface AppOptions {
   queryService?: QueryService;
   /** An open database; by default `<dataDir>/console.sqlite` is opened. Closed with the app either way. */
   db?: Db;
+  /** Time source of sessions, sign-in throttling and snapshots; the query service keeps real time. */
   clock?: Clock;
   /** Destination of the log lines; standard output by default. */
   logDestination?: DestinationStream;
@@ -69,8 +71,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   let queryService = options.queryService;
   if (queryService === undefined) {
-    // TODO: import statically once src/query/query-service.ts exists.
-    const { createDefaultQueryService } = await import('./default-query-service.js');
     const built = createDefaultQueryService(config, queryLog, app.log);
     queryService = built.queryService;
     app.addHook('onClose', async () => built.client.close());

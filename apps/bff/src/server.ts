@@ -31,12 +31,9 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(config, { db });
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`Console server listening at http://${host}:${port}`);
 
+  // Registered before listening, so a stop signal never meets the default
+  // handler, which would exit without closing the database.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -55,6 +52,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Console server listening at http://${host}:${port}`);
 }
 
 main().catch((error: unknown) => {
