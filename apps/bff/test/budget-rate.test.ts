@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRateBudget, type RateBudgetOptions } from '../src/budget/rate-budget.js';
 import { AppError } from '../src/errors.js';
+import { appErrorOf } from './support/fault-server.js';
 
 const MINUTE = 60_000;
 
@@ -23,15 +24,6 @@ function settled<T>(promise: Promise<T>): { value: () => T | AppError | unknown;
     },
   );
   return { value: () => value, done: () => done };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 beforeEach(() => {
@@ -60,7 +52,7 @@ describe('rate budget', () => {
     await vi.advanceTimersByTimeAsync(15_000);
     await budget.acquire(1);
 
-    const error = await rejection(budget.acquire(1));
+    const error = await appErrorOf(budget.acquire(1));
 
     expect(error.code).toBe('user_rate_limited');
     expect(error.statusCode).toBe(429);
@@ -75,7 +67,7 @@ describe('rate budget', () => {
     const budget = budgetWith({ perUserLimit: 1 });
     await budget.acquire(1);
     await vi.advanceTimersByTimeAsync(MINUTE - 1);
-    expect((await rejection(budget.acquire(1))).retryAfterSeconds).toBe(1);
+    expect((await appErrorOf(budget.acquire(1))).retryAfterSeconds).toBe(1);
 
     await vi.advanceTimersByTimeAsync(1);
 
@@ -104,7 +96,7 @@ describe('rate budget', () => {
     await vi.advanceTimersByTimeAsync(50_000);
     const first = settled(budget.acquire(2));
 
-    const error = await rejection(budget.acquire(2));
+    const error = await appErrorOf(budget.acquire(2));
 
     expect(error.code).toBe('budget_exhausted');
     expect(error.limit).toBe('shared');
@@ -119,7 +111,7 @@ describe('rate budget', () => {
     await budget.acquire(1);
     await vi.advanceTimersByTimeAsync(10_000);
 
-    const error = await rejection(budget.acquire(2));
+    const error = await appErrorOf(budget.acquire(2));
 
     expect(error.code).toBe('budget_exhausted');
     expect(error.retryAfterSeconds).toBe(50);
@@ -152,12 +144,12 @@ describe('rate budget', () => {
     const budget = budgetWith({ sharedLimit: 1, windowMs: 10_000, maxWaitMs: 2_000 });
     await budget.acquire(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    const rejected = await rejection(budget.acquire(2));
+    const rejected = await appErrorOf(budget.acquire(2));
     expect(rejected.retryAfterSeconds).toBe(9);
 
     // The slot frees at 10 s; a newcomer at 10.5 s finds it kept for user 2.
     await vi.advanceTimersByTimeAsync(9_500);
-    expect((await rejection(budget.acquire(3))).code).toBe('budget_exhausted');
+    expect((await appErrorOf(budget.acquire(3))).code).toBe('budget_exhausted');
 
     await vi.advanceTimersByTimeAsync(500);
     await expect(budget.acquire(2)).resolves.toBeUndefined();
@@ -167,11 +159,11 @@ describe('rate budget', () => {
     const budget = budgetWith({ sharedLimit: 1, windowMs: 10_000, maxWaitMs: 2_000, holdMs: 5_000 });
     await budget.acquire(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    await rejection(budget.acquire(2));
+    await appErrorOf(budget.acquire(2));
 
     // Kept from 10 s until 15 s: 9 s of Retry-After after 1 s, plus the 5 s hold.
     await vi.advanceTimersByTimeAsync(13_999);
-    expect((await rejection(budget.acquire(3))).code).toBe('budget_exhausted');
+    expect((await appErrorOf(budget.acquire(3))).code).toBe('budget_exhausted');
 
     await vi.advanceTimersByTimeAsync(1);
     await expect(budget.acquire(3)).resolves.toBeUndefined();
@@ -209,7 +201,7 @@ describe('rate budget', () => {
     const budget = budgetWith({ maxWaitMs: 20_000 });
     budget.pauseFor(45);
 
-    const error = await rejection(budget.acquire(1));
+    const error = await appErrorOf(budget.acquire(1));
 
     expect(error.code).toBe('upstream_rate_limited');
     expect(error.limit).toBe('upstream');

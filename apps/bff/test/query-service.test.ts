@@ -3,7 +3,7 @@ import { createRateBudget, type RateBudgetOptions } from '../src/budget/rate-bud
 import { AppError } from '../src/errors.js';
 import { createQueryService, type QueryAttempt, type QueryServiceDeps } from '../src/query/query-service.js';
 import { createSqlApiClient, type SqlApiClient } from '../src/upstream/sql-api-client.js';
-import { type FaultServer, SMALL_RESULT, sendJson, sendText, startFaultServer } from './support/fault-server.js';
+import { type FaultServer, SMALL_RESULT, appErrorOf, sendJson, sendText, startFaultServer } from './support/fault-server.js';
 
 const TOKEN = 'test-token-service-2b7f90c4d1';
 const START = Date.parse('2026-01-05T10:00:00Z');
@@ -46,15 +46,6 @@ function serviceWith(budgetOptions: Partial<RateBudgetOptions> = {}, deps: Parti
   return { service, budget, clock, attempts };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
 describe('query service', () => {
   it('returns the rows and records the attempt', async () => {
     const { service, attempts, clock } = serviceWith();
@@ -80,7 +71,7 @@ describe('query service', () => {
     const { service, budget, attempts } = serviceWith({}, { maxSqlBytes: 20 });
     const sql = `DELETE FROM t WHERE name = '${'é'.repeat(20)}'`;
 
-    const error = await rejection(service.run({ id: 1 }, { sql }));
+    const error = await appErrorOf(service.run({ id: 1 }, { sql }));
 
     expect(error.code).toBe('sql_too_large');
     expect(error.statusCode).toBe(413);
@@ -96,7 +87,7 @@ describe('query service', () => {
   it('rejects a write without spending budget', async () => {
     const { service, budget, attempts } = serviceWith();
 
-    const error = await rejection(service.run({ id: 1 }, { sql: 'SELECT 1;\nDELETE FROM t' }));
+    const error = await appErrorOf(service.run({ id: 1 }, { sql: 'SELECT 1;\nDELETE FROM t' }));
 
     expect(error.code).toBe('not_read_only');
     expect(error.statusCode).toBe(400);
@@ -160,14 +151,14 @@ describe('query service', () => {
     const { service, budget, attempts } = serviceWith();
     server.handle((_request, response) => sendJson(response, 429, { error: { message: 'slow down' } }, { 'retry-after': '30' }));
 
-    const error = await rejection(service.run({ id: 1 }, { sql: SQL }));
+    const error = await appErrorOf(service.run({ id: 1 }, { sql: SQL }));
 
     expect(error.code).toBe('upstream_rate_limited');
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.budget?.upstreamPausedForSeconds).toBe(30);
     expect(budget.status(2).upstreamPausedForSeconds).toBe(30);
 
-    const next = await rejection(service.run({ id: 2 }, { sql: 'SELECT 2' }));
+    const next = await appErrorOf(service.run({ id: 2 }, { sql: 'SELECT 2' }));
 
     expect(next.code).toBe('upstream_rate_limited');
     expect(server.requests).toHaveLength(1);
@@ -181,7 +172,7 @@ describe('query service', () => {
     const { service, budget } = serviceWith();
     server.handle((_request, response) => sendText(response, 429, 'text/plain', 'Too Many Requests'));
 
-    const error = await rejection(service.run({ id: 1 }, { sql: SQL }));
+    const error = await appErrorOf(service.run({ id: 1 }, { sql: SQL }));
 
     expect(error.retryAfterSeconds).toBe(60);
     expect(budget.status(1).upstreamPausedForSeconds).toBe(60);
@@ -191,7 +182,7 @@ describe('query service', () => {
     const { service, attempts } = serviceWith({ perUserLimit: 1 });
     await service.run({ id: 1 }, { sql: SQL });
 
-    const error = await rejection(service.run({ id: 1 }, { sql: 'SELECT 2' }));
+    const error = await appErrorOf(service.run({ id: 1 }, { sql: 'SELECT 2' }));
 
     expect(error.code).toBe('user_rate_limited');
     expect(error.retryAfterSeconds).toBe(60);
@@ -205,13 +196,13 @@ describe('query service', () => {
   it('records engine errors as sql_error and other failures as upstream_error', async () => {
     const { service, attempts } = serviceWith();
     server.handle((_request, response) => sendJson(response, 400, { error: { message: 'Table t not found' } }));
-    expect((await rejection(service.run({ id: 1 }, { sql: SQL }))).code).toBe('sql_error');
+    expect((await appErrorOf(service.run({ id: 1 }, { sql: SQL }))).code).toBe('sql_error');
 
     server.handle((_request, response) => sendJson(response, 408, { error: { code: 'query_timeout', message: 'Too slow.' } }));
-    expect((await rejection(service.run({ id: 1 }, { sql: 'SELECT 2' }))).code).toBe('query_timeout');
+    expect((await appErrorOf(service.run({ id: 1 }, { sql: 'SELECT 2' }))).code).toBe('query_timeout');
 
     server.handle((_request, response) => sendText(response, 503, 'text/html', '<html>down</html>'));
-    expect((await rejection(service.run({ id: 1 }, { sql: 'SELECT 3' }))).code).toBe('upstream_server_error');
+    expect((await appErrorOf(service.run({ id: 1 }, { sql: 'SELECT 3' }))).code).toBe('upstream_server_error');
 
     expect(attempts.map((attempt) => [attempt.outcome, attempt.errorCode, attempt.rowCount])).toEqual([
       ['sql_error', 'sql_error', null],
@@ -223,7 +214,7 @@ describe('query service', () => {
   it('caches no failed query', async () => {
     const { service } = serviceWith();
     server.handle((_request, response) => sendText(response, 503, 'text/html', '<html>down</html>'));
-    await rejection(service.run({ id: 1 }, { sql: SQL }));
+    await appErrorOf(service.run({ id: 1 }, { sql: SQL }));
     server.handle((_request, response) => sendJson(response, 200, SMALL_RESULT));
 
     const response = await service.run({ id: 1 }, { sql: SQL });

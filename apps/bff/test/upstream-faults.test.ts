@@ -7,6 +7,7 @@ import {
   type FaultServer,
   type RecordedRequest,
   SMALL_RESULT,
+  appErrorOf,
   closedPort,
   expectNoToken,
   sendJson,
@@ -35,11 +36,7 @@ function clientFor(overrides: Partial<SqlApiClientOptions>): SqlApiClient {
 
 /** Runs a query that must fail, checks the token is in no part of the error, and returns it. */
 async function failure(sql = 'SELECT 1', using: SqlApiClient = client): Promise<AppError> {
-  const error = await using.query(sql).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  const error = await appErrorOf(using.query(sql));
   expectNoToken(error, TOKEN);
   return error;
 }

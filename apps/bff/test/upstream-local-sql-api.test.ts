@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { createSqlApiClient, type SqlApiClient, type SqlApiClientOptions } from '../src/upstream/sql-api-client.js';
-import { expectNoToken } from './support/fault-server.js';
+import { appErrorOf, expectNoToken } from './support/fault-server.js';
 
 // The local SQL API is a workspace package; its dist must be built first
 // (`npx pnpm --filter @console/sql-api build`). Without it these tests are skipped.
@@ -33,11 +33,7 @@ function clientFor(running: RunningSqlApi | undefined, overrides: Partial<SqlApi
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  const error = await appErrorOf(promise);
   expectNoToken(error, token);
   return error;
 }

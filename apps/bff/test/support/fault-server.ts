@@ -168,3 +168,13 @@ export function expectNoToken(error: unknown, token: string): void {
     current = current.cause;
   }
 }
+
+/** Awaits a promise that must reject with an `AppError`, and returns that error. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
