@@ -40,9 +40,10 @@ export type JsonCell = null | boolean | number | string | JsonCell[] | { [key: s
  * - integers named BIGINT, every wider integer and DECIMAL become exact
  *   decimal strings, since a JSON number loses digits above 2^53 in most
  *   parsers;
- * - timestamps become ISO 8601 UTC strings with a Z and six fraction digits
- *   (nine for TIMESTAMP_NS); dates become YYYY-MM-DD; infinite dates and
- *   timestamps become "infinity" and "-infinity";
+ * - timestamps become ISO 8601 UTC strings with a Z and six fraction digits,
+ *   or nine for TIMESTAMP_NS;
+ * - dates become YYYY-MM-DD;
+ * - infinite dates and timestamps become "infinity" and "-infinity";
  * - BLOB becomes base64; lists, arrays, structs, maps and unions become JSON
  *   arrays and objects whose members follow the same rule;
  * - NULL becomes null.

@@ -2,9 +2,10 @@ import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 
 /**
  * Names a DuckDB type as the vendor's engine (Spark / Databricks SQL) names
- * it. DuckDB types with no Spark counterpart get the nearest Spark type that
- * holds every value, or STRING; each cell still follows the encoding rule in
- * cell-encoding.ts, so no value loses digits whatever its type name says.
+ * it. A DuckDB type with no Spark counterpart gets the nearest Spark type
+ * that can represent every value, or STRING. Each cell still follows the
+ * encoding rule in cell-encoding.ts, so no value loses digits whatever its
+ * type name.
  */
 export function vendorTypeName(type: DuckDBType): string {
   switch (type.typeId) {

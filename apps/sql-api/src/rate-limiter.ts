@@ -13,7 +13,7 @@ export class RollingRateLimiter {
   private readonly now: () => number;
   private readonly acceptedAt = new Map<string, number[]>();
 
-  /** A limit of 0 turns the limiter off. */
+  /** Creates a limiter of `limitPerMinute` requests per key; 0 turns it off. */
   constructor(limitPerMinute: number, now: () => number = Date.now) {
     this.limitPerMinute = limitPerMinute;
     this.now = now;
