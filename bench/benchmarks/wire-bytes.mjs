@@ -2,7 +2,7 @@
 // the first screen (the sign-in page with its scripts, styles and fonts, no
 // cache) and the 1000 x 100 result of a Run.
 import { newContext } from '../lib/browser.mjs';
-import { runAndTime } from '../lib/console-page.mjs';
+import { reloadConsole, runAndTime } from '../lib/console-page.mjs';
 import { figure } from '../lib/figure.mjs';
 import { rows1000x100 } from '../lib/queries.mjs';
 import { openConsoleWithWideQuery } from '../lib/wide-result.mjs';
@@ -21,16 +21,18 @@ async function measureFirstScreen(browser, url) {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    const pending = [];
+    const responses = [];
     page.on('response', (response) => {
       if (response.status() === 200 && new URL(response.url()).origin === url && response.request().resourceType() !== 'fetch') {
-        pending.push(measureResponse(response));
+        responses.push(response);
       }
     });
     await page.goto(url);
     await page.getByTestId('signin-username').waitFor({ state: 'visible' });
     await page.waitForLoadState('networkidle');
-    return Promise.all(pending);
+    const measured = [];
+    for (const response of [...responses]) measured.push(await measureResponse(response));
+    return measured;
   } finally {
     await context.close();
   }
@@ -39,9 +41,13 @@ async function measureFirstScreen(browser, url) {
 async function measureResult(browser, stack) {
   const { context, page } = await openConsoleWithWideQuery(browser, stack);
   try {
+    await reloadConsole(page);
     const responseSeen = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/query');
+    // Closing the page rejects the wait when the run fails; the run's own error is the one to report.
+    responseSeen.catch(() => undefined);
     await runAndTime(page, rows1000x100.sql);
-    return measureResponse(await responseSeen);
+    // Awaited here, so that the body is read before `finally` closes the page.
+    return await measureResponse(await responseSeen);
   } finally {
     await context.close();
   }

@@ -43,11 +43,17 @@ export async function setEditorSql(page, sql) {
 
 /**
  * Clicks Run, checks that the console sent `sql`, and waits for the first
- * grid cell to paint. Returns the probe's readings (page times in ms).
+ * grid cell to paint. Returns the probe's readings (page times in ms). The
+ * page must show no grid yet, or the probe would time the old result's cells.
  */
 export async function runAndTime(page, sql) {
+  if ((await page.locator(gridCellSelector).count()) > 0) {
+    throw new Error('runAndTime needs a console without a result grid: reload the page before each timed run.');
+  }
   await armProbe(page, gridCellSelector);
   const requestSeen = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/query' && request.method() === 'POST');
+  // Closing the page rejects the wait when the click fails; the click's own error is the one to report.
+  requestSeen.catch(() => undefined);
   await page.getByTestId('run-button').click();
   const request = await requestSeen;
   const sent = JSON.parse(request.postData() ?? '{}').sql;

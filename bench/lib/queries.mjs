@@ -34,7 +34,8 @@ const expressionKinds = [
 function wideSql() {
   const expressions = ['id', 'conversation_id', 'seq', 'role', 'left(content, 60) AS content', 'created_at', 'token_count', 'latency_ms', 'tool_call', 'feedback'];
   for (let k = 1; k <= 90; k += 1) expressions.push(expressionKinds[k % expressionKinds.length](k));
-  return `SELECT\n  ${expressions.join(',\n  ')}\nFROM message\nLIMIT 1000`;
+  // One line, because the editor indents new lines as they are typed and the console must send this exact text.
+  return `SELECT ${expressions.join(', ')} FROM message LIMIT 1000`;
 }
 
 /** 1000 rows x 100 columns built from `message`, the grid benchmarks' shape. */

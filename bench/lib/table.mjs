@@ -34,7 +34,11 @@ function formatResult(figure) {
 }
 
 function toCells(figure) {
-  if (figure.error) return [figure.label, `could not run: ${figure.error}`, '', '', '', 'ERROR'];
+  if (figure.error) {
+    // The whole message is in the JSON file and was printed when the benchmark failed.
+    const message = figure.error.length > 100 ? `${figure.error.slice(0, 97)}...` : figure.error;
+    return [figure.label, `could not run: ${message}`, '', '', '', 'ERROR'];
+  }
   return [
     figure.label,
     formatSummary(figure.value, figure.unit),
