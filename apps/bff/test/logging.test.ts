@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueryService } from '../src/query/query-service.js';
 import { addUser, asUser, type Harness, signIn, startHarness, TEST_SESSION_SECRET, TEST_TOKEN } from './support/bff-harness.js';
+import { startLocalSqlApi } from './support/local-sql-api.js';
 import { unusedQueryService } from './support/unused-query-service.js';
 
 const PASSWORD = 'correct horse battery';
@@ -59,6 +60,38 @@ describe('log lines', () => {
     expect(response.body).not.toContain(TEST_TOKEN);
     const failure = harness.logLines.find((line) => line.includes('request failed'));
     expect(failure).toContain('Bearer [redacted]');
+    for (const line of harness.logLines) expect(line).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('upstream failures', () => {
+  it('keep a rejected token out of responses and logs', async () => {
+    const sqlApi = await startLocalSqlApi();
+    const wrongToken = 'sqlapi-wrong-token-7d0e5b1c9a3f';
+    try {
+      harness = await startHarness({ env: { SQL_API_BASE_URL: sqlApi.url, SQL_API_TOKEN: wrongToken } });
+      await addUser(harness, 'alice', PASSWORD);
+      const session = await signIn(harness.app, 'alice', PASSWORD);
+      const response = await asUser(harness.app, session)('POST', '/api/query', { sql: 'SELECT 1' });
+
+      expect(response.statusCode).toBe(502);
+      expect(response.json().error.code).toBe('upstream_unauthorized');
+      expect(response.body).not.toContain(wrongToken);
+      for (const line of harness.logLines) expect(line).not.toContain(wrongToken);
+    } finally {
+      await sqlApi.dispose();
+    }
+  });
+
+  it('keep the token out of an unreachable-upstream error', async () => {
+    harness = await startHarness({ env: { SQL_API_BASE_URL: 'http://127.0.0.1:9' } });
+    await addUser(harness, 'alice', PASSWORD);
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    const response = await asUser(harness.app, session)('POST', '/api/query', { sql: 'SELECT 1' });
+
+    expect(response.statusCode).toBe(502);
+    expect(response.json().error.code).toBe('upstream_unreachable');
+    expect(response.body).not.toContain(TEST_TOKEN);
     for (const line of harness.logLines) expect(line).not.toContain(TEST_TOKEN);
   });
 });
