@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
-import { AppError, registerSecret, upstreamTimeout } from '../errors.js';
+import { AppError, registerSecret, upstreamBadResponse, upstreamTimeout } from '../errors.js';
 import { parseJsonLosslessly } from './lossless-json.js';
 import { errorForNetworkFailure } from './network-errors.js';
 import { readBodyText } from './read-body.js';
 import { errorForStatus } from './status-errors.js';
 import { type UpstreamResult, readSuccessBody } from './success-body.js';
-import { upstreamBadResponse } from '../errors.js';
 
 export type { UpstreamResult } from './success-body.js';
 
