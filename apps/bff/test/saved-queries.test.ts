@@ -51,7 +51,7 @@ describe('saved queries', () => {
     });
   });
 
-  it('stay hidden from others while private, with the same 404 as an unknown id', async () => {
+  it('answer others 404 while private', async () => {
     const created = await save('private');
     const hidden = await bob('GET', `/api/saved-queries/${created.id}`);
     const unknown = await bob('GET', '/api/saved-queries/AAAAAAAAAAAAAAAAAAAAAA');
@@ -144,9 +144,13 @@ describe('saved queries', () => {
     await save('private', 'Revenue by month');
     await save('private', 'Churned accounts');
     const byTitle = await alice('GET', '/api/saved-queries?search=revenue');
+    const byDescription = await alice('GET', '/api/saved-queries?search=SIGNUPS%20PER');
+    const bySql = await alice('GET', '/api/saved-queries?search=select%201');
     const byWildcard = await alice('GET', '/api/saved-queries?search=%25');
 
     expect(byTitle.json().queries.map((query: { title: string }) => query.title)).toEqual(['Revenue by month']);
+    expect(byDescription.json().queries).toHaveLength(2);
+    expect(bySql.json().queries).toHaveLength(2);
     expect(byWildcard.json().queries).toEqual([]);
   });
 

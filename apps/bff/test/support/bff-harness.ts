@@ -118,7 +118,7 @@ export interface SignedIn {
   userId: number;
 }
 
-/** The `name=value` pair of the session cookie set by a response, if any. */
+/** Returns the `name=value` pair of the session cookie that a response sets, if any. */
 export function sessionCookie(response: LightMyRequestResponse): string | undefined {
   const header = response.headers['set-cookie'];
   const all = header === undefined ? [] : Array.isArray(header) ? header : [header];
