@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`${error.message}\nSee the README's configuration section for every variable.`);
+      console.error(`${error.message}\nSet or fix these variables and start again.`);
       process.exit(1);
     }
     throw error;
