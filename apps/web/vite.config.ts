@@ -30,6 +30,18 @@ export default defineConfig({
     sourcemap: false,
     // Monaco is one large lazy chunk by design; the first screen stays small.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      output: {
+        // Monaco in a chunk of its own, so its size is measured apart from the
+        // app's editor code and changes to that code keep Monaco cached.
+        codeSplitting: {
+          // Otherwise helpers Monaco shares with the app (Vite's preload helper)
+          // would move into the Monaco chunk and pull it into the first screen.
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'monaco', test: /[\\/]node_modules[\\/]monaco-editor[\\/]/ }],
+        },
+      },
+    },
   },
   worker: {
     format: 'es',

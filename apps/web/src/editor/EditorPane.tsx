@@ -1,4 +1,6 @@
+import type { SchemaTable } from '@console/shared-types';
 import { lazy, Suspense, type Ref } from 'react';
+import { useSchema } from '../schema/schema-api.js';
 import type { Theme } from '../theme/theme.js';
 import type { EditorHandle } from './editor-handle.js';
 import { RunToolbar } from './RunToolbar.js';
@@ -27,8 +29,11 @@ interface EditorPaneProps {
   handleRef: Ref<EditorHandle>;
 }
 
+const NO_TABLES: readonly SchemaTable[] = [];
+
 export function EditorPane(props: EditorPaneProps) {
   const tab = activeTab(props.tabs);
+  const schema = useSchema();
   return (
     <section className="editor-pane" aria-label="SQL editor">
       <TabBar
@@ -45,6 +50,7 @@ export function EditorPane(props: EditorPaneProps) {
             initialSql={tab.sql}
             tabIds={props.tabs.tabs.map((each) => each.id)}
             theme={props.theme}
+            schemaTables={schema.data?.tables ?? NO_TABLES}
             onChange={props.onChangeSql}
             onRun={props.onRun}
             onFormatFailed={props.onFormatFailed}

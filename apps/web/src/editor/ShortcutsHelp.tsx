@@ -5,7 +5,7 @@ interface ShortcutsHelpProps {
 }
 
 const SHORTCUTS: [keys: string, action: string][] = [
-  ['Ctrl+Enter (⌘+Enter)', 'Run the selection, or the query when nothing is selected'],
+  ['Ctrl+Enter (⌘+Enter)', 'Run the selection, or the statement under the cursor when nothing is selected'],
   ['Ctrl+Shift+Enter (⌘+Shift+Enter)', 'Run again without the cache (costs budget)'],
   ['Shift+Alt+F', 'Format the SQL (the selection, or all of it)'],
   ['Ctrl+Space', 'Show completions'],

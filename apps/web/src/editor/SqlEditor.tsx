@@ -1,3 +1,4 @@
+import type { SchemaTable } from '@console/shared-types';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Theme } from '../theme/theme.js';
@@ -5,6 +6,8 @@ import type { EditorHandle, RunnableSql } from './editor-handle.js';
 import { formatSql } from './format-sql.js';
 import { monaco } from './monaco-setup.js';
 import { underlineRange } from './positions.js';
+import { registerSqlCompletion, setCompletionTables } from './sql-completion.js';
+import { statementAt } from './statement-at-cursor.js';
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -17,6 +20,8 @@ export interface SqlEditorProps {
   /** Every open tab, so the models of closed tabs can be freed. */
   tabIds: readonly string[];
   theme: Theme;
+  /** Tables and columns offered by autocomplete; empty until the schema arrives. */
+  schemaTables: readonly SchemaTable[];
   onChange: (tabId: string, sql: string) => void;
   onRun: (fresh: boolean) => void;
   onFormatFailed: (message: string) => void;
@@ -27,6 +32,7 @@ export function modelUri(tabId: string): string {
   return `inmemory://sql-console/${tabId}.sql`;
 }
 
+/** Returns the selection when there is one, otherwise the statement under the cursor. */
 function runnableSql(editor: CodeEditor): RunnableSql {
   const model = editor.getModel();
   if (model === null) return { sql: '', line: 1, column: 1 };
@@ -38,8 +44,12 @@ function runnableSql(editor: CodeEditor): RunnableSql {
       column: selection.startColumn,
     };
   }
-  // TODO: run only the statement under the cursor once editor/statement-at-cursor.ts exists.
-  return { sql: model.getValue(), line: 1, column: 1 };
+  const position = editor.getPosition();
+  const offset = position === null ? 0 : model.getOffsetAt(position);
+  const statement = statementAt(model.getValue(), offset);
+  if (statement === null) return { sql: '', line: 1, column: 1 };
+  const start = model.getPositionAt(statement.start);
+  return { sql: statement.text, line: start.lineNumber, column: start.column };
 }
 
 async function formatInEditor(editor: CodeEditor, onFailed: (message: string) => void): Promise<void> {
@@ -59,7 +69,7 @@ async function formatInEditor(editor: CodeEditor, onFailed: (message: string) =>
 
 /** The Monaco SQL editor; loaded lazily, with Monaco, after the first screen. */
 export default function SqlEditor(props: SqlEditorProps) {
-  const { tabId, initialSql, tabIds, theme, handleRef } = props;
+  const { tabId, initialSql, tabIds, theme, schemaTables, handleRef } = props;
   const editorRef = useRef<CodeEditor | null>(null);
   // Monaco commands are registered once, so they read the latest callbacks through this ref.
   const latest = useRef(props);
@@ -107,6 +117,14 @@ export default function SqlEditor(props: SqlEditorProps) {
     }),
     [],
   );
+
+  useEffect(() => {
+    registerSqlCompletion();
+  }, []);
+
+  useEffect(() => {
+    setCompletionTables(schemaTables);
+  }, [schemaTables]);
 
   // Free the models of closed tabs.
   useEffect(() => {
