@@ -17,7 +17,7 @@ let server: Server;
 let origin = '';
 const seen: Seen[] = [];
 
-// Answers by path, so each test picks the response it needs.
+// Responds by path, so each test picks the response it needs.
 function respond(url: string, send: (status: number, type: string, body: string) => void): void {
   if (url === '/api/ok') send(200, 'application/json', '{"value":"9223372036854775807"}');
   else if (url === '/api/no-content') send(204, 'application/json', '');

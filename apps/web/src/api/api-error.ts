@@ -3,7 +3,7 @@ import type { ErrorBody } from '@console/shared-types';
 /** Error details as the BFF sends them in `{"error": {...}}`. */
 export type ApiErrorDetails = ErrorBody['error'];
 
-/** A BFF answer with an error status and a well-formed error body. */
+/** A BFF response with an error status and a well-formed error body. */
 export class ApiError extends Error {
   readonly status: number;
   readonly details: ApiErrorDetails;
@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The request never got a usable answer: no connection, or a body that is not the BFF's JSON. */
+/** The request got no usable response, because the connection failed or the body is not the BFF's JSON. */
 export class TransportError extends Error {
   /** HTTP status when a response arrived, otherwise null. */
   readonly status: number | null;
@@ -28,7 +28,7 @@ export class TransportError extends Error {
   }
 }
 
-/** The user stopped waiting for the answer. */
+/** The user stopped waiting for the response. */
 export class StoppedError extends Error {
   constructor() {
     super('stopped by the user');

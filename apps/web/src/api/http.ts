@@ -11,7 +11,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Registers what to do when the BFF says the session is gone (401 outside sign-in). */
+/** Registers the handler called when the BFF reports the session is gone (401 outside sign-in). */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
@@ -25,7 +25,7 @@ export interface RequestOptions {
 
 /**
  * Sends one call to the BFF and returns its parsed JSON body. Throws ApiError for
- * an error body, TransportError when no usable answer arrived and StoppedError
+ * an error body, TransportError when no usable response arrived and StoppedError
  * when the signal was aborted.
  */
 export async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -56,13 +56,13 @@ export async function requestJson<T>(method: Method, path: string, options: Requ
     body = await response.json();
   } catch {
     if (options.signal?.aborted) throw new StoppedError();
-    throw new TransportError(`the server answered HTTP ${response.status} without a JSON body`, response.status);
+    throw new TransportError(`the server responded with HTTP ${response.status} and no JSON body`, response.status);
   }
 
   if (response.ok) return body as T;
 
   if (!isErrorBody(body)) {
-    throw new TransportError(`the server answered HTTP ${response.status} with an unknown body`, response.status);
+    throw new TransportError(`the server responded with HTTP ${response.status} and a body that is not an error object`, response.status);
   }
   const error = new ApiError(response.status, body.error);
   if (response.status === 401 && !options.ignoreUnauthorized) onUnauthorized?.();

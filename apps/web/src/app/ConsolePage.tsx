@@ -24,7 +24,7 @@ function isInsideEditor(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor') !== null;
 }
 
-/** The signed-in console: sidebar, editor with tabs, results and budget. */
+/** Renders the signed-in console: sidebar, editor with tabs, results and budget. */
 export function ConsolePage({ session }: ConsolePageProps) {
   const tabs = useTabs();
   const { state: runState, run, stop } = useQueryRun();

@@ -2,8 +2,8 @@ import { createContext, useContext } from 'react';
 import type { ResultView } from '../query/run-state.js';
 
 /**
- * What the sidebar panels (schema browser, saved queries, history) can do to
- * the console: put SQL into the editor and read the active tab and result.
+ * Console operations for the sidebar panels (schema browser, saved queries,
+ * history): put SQL into the editor and read the active tab and result.
  */
 export interface ConsoleActions {
   /** Opens SQL in a new editor tab. */

@@ -25,7 +25,7 @@ export function BudgetDisplay() {
   const pause = data === undefined ? 0 : upstreamPauseNow(data, now);
   const stale = user?.stale === true || shared?.stale === true;
 
-  // Once a window has moved on, the reading no longer says how many calls are left.
+  // Once a window has moved on, the reading no longer tells how many calls are left, so fetch a new one.
   useEffect(() => {
     if (stale) void queryClient.invalidateQueries({ queryKey: BUDGET_QUERY_KEY });
   }, [stale, queryClient]);

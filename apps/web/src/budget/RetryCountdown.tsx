@@ -7,7 +7,7 @@ interface RetryCountdownProps {
   deadline: number;
 }
 
-/** Counts down to `deadline`, then says a retry is possible. */
+/** Counts down to `deadline`, then shows that a retry is possible. */
 export function RetryCountdown({ deadline }: RetryCountdownProps) {
   const now = useNow(true, 250);
   const left = secondsUntil(deadline, now);

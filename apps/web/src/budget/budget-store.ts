@@ -10,7 +10,7 @@ export async function fetchBudget(signal?: AbortSignal): Promise<BudgetReading> 
   return { status, receivedAt: Date.now() };
 }
 
-/** Stores a budget reading that came with a query answer or a 429, so the display needs no extra call. */
+/** Stores a budget reading that came with a query response or a 429, so the display needs no extra call. */
 export function recordBudget(queryClient: QueryClient, status: BudgetStatus): void {
   queryClient.setQueryData<BudgetReading>(BUDGET_QUERY_KEY, { status, receivedAt: Date.now() });
 }

@@ -17,7 +17,7 @@ export interface BudgetReading {
   receivedAt: number;
 }
 
-/** One budget window as it stands now. */
+/** One budget window at the current time. */
 export interface WindowNow {
   limit: number;
   remaining: number;

@@ -20,7 +20,7 @@ const SHORTCUTS: [keys: string, action: string][] = [
   ['F2 on a tab', 'Rename the tab'],
 ];
 
-/** A dialog listing the keyboard shortcuts; Esc or the button closes it. */
+/** Shows a dialog listing the keyboard shortcuts. Esc or the button closes it. */
 export function ShortcutsHelp({ onClose }: ShortcutsHelpProps) {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
 

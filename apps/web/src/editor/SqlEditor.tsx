@@ -67,7 +67,7 @@ async function formatInEditor(editor: CodeEditor, onFailed: (message: string) =>
   }
 }
 
-/** The Monaco SQL editor; loaded lazily, with Monaco, after the first screen. */
+/** Renders the Monaco SQL editor. This module and Monaco load lazily, after the first screen. */
 export default function SqlEditor(props: SqlEditorProps) {
   const { tabId, initialSql, tabIds, theme, schemaTables, handleRef } = props;
   const editorRef = useRef<CodeEditor | null>(null);

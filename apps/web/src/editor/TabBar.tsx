@@ -14,7 +14,9 @@ export function TabBar({ state, onActivate, onAdd, onClose, onRename }: TabBarPr
   const [editingId, setEditingId] = useState<string | null>(null);
 
   const onTabKeyDown = (event: KeyboardEvent, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    let step = 0;
+    if (event.key === 'ArrowRight') step = 1;
+    if (event.key === 'ArrowLeft') step = -1;
     if (step === 0) return;
     event.preventDefault();
     const next = state.tabs[(index + step + state.tabs.length) % state.tabs.length];

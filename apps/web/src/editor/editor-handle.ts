@@ -7,7 +7,7 @@ export interface RunnableSql {
   column: number;
 }
 
-/** What the console page can ask of the loaded editor. */
+/** Operations the console page calls on the loaded editor. */
 export interface EditorHandle {
   /** The selection when there is one, otherwise the statement under the cursor. */
   getRunnableSql: () => RunnableSql;

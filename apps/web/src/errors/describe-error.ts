@@ -3,11 +3,11 @@ import { ApiError, StoppedError, TransportError, type ApiErrorDetails } from '..
 
 /** An error put into words for the person at the screen. */
 export interface ErrorDescription {
-  /** What happened, in one short sentence. */
+  /** One short sentence about what happened. */
   title: string;
   /** The server's or engine's own words, when they help. */
   detail: string | null;
-  /** What to do next. */
+  /** The next step for the user. */
   hint: string | null;
 }
 
@@ -31,9 +31,9 @@ const WORDING: Record<ErrorCode, Wording> = {
   sql_too_large: { title: 'The SQL text is too long.', hint: 'Shorten the query, or run one statement at a time.', showMessage: true },
   unsupported_media_type: { title: 'The request was sent in a format the server does not accept.', hint: 'Reload the page and try again.', showMessage: false },
   not_found: { title: 'Not found.', hint: 'It may have been deleted, or it is not shared with you.', showMessage: false },
-  internal_error: { title: 'Something went wrong in the console’s server.', hint: 'Try again; if it keeps happening, tell the console’s administrators.', showMessage: false },
+  internal_error: { title: 'Something went wrong in the console’s server.', hint: 'Try again. If it keeps happening, tell the console’s administrators.', showMessage: false },
 
-  not_authenticated: { title: 'You are signed out.', hint: 'Sign in again; your query text is kept.', showMessage: false },
+  not_authenticated: { title: 'You are signed out.', hint: 'Sign in again. Your query text is kept.', showMessage: false },
   invalid_credentials: { title: 'The username or password is wrong.', hint: 'Check both and try again.', showMessage: false },
   sign_in_throttled: { title: 'Too many sign-in attempts.', hint: null, showMessage: false },
   csrf_failed: { title: 'The page’s security token is out of date.', hint: 'Reload the page and try again.', showMessage: false },
@@ -41,7 +41,7 @@ const WORDING: Record<ErrorCode, Wording> = {
   forbidden: { title: 'You are not allowed to do that.', hint: null, showMessage: true },
   user_exists: { title: 'A user with that name already exists.', hint: 'Choose another username.', showMessage: false },
 
-  not_read_only: { title: 'Only read-only queries can run here.', hint: 'The console runs a single SELECT statement. The underlined part is what was refused.', showMessage: true },
+  not_read_only: { title: 'Only read-only queries can run here.', hint: 'The console runs a single SELECT statement. The underlined part was rejected.', showMessage: true },
 
   user_rate_limited: { title: 'You have run too many queries this minute.', hint: null, showMessage: false },
   budget_exhausted: { title: 'The shared query budget is used up for now.', hint: null, showMessage: false },
@@ -50,15 +50,15 @@ const WORDING: Record<ErrorCode, Wording> = {
   sql_error: { title: 'The SQL engine rejected the query.', hint: null, showMessage: true },
   query_timeout: { title: 'The query ran longer than the SQL API allows (30 seconds).', hint: 'Narrow it down: add a WHERE clause, a LIMIT, or fewer columns.', showMessage: false },
 
-  upstream_unreachable: { title: 'The console could not reach the SQL API.', hint: 'Try again in a moment; if it keeps failing, tell the console’s administrators.', showMessage: false },
-  upstream_dns_failed: { title: 'The SQL API’s address could not be resolved.', hint: 'The console’s configuration may be wrong; tell its administrators.', showMessage: false },
-  upstream_tls_failed: { title: 'A secure connection to the SQL API failed.', hint: 'Tell the console’s administrators; its certificate may be invalid.', showMessage: false },
-  upstream_timeout: { title: 'The SQL API did not answer in time.', hint: 'Try again; a narrower query may help.', showMessage: false },
+  upstream_unreachable: { title: 'The console could not reach the SQL API.', hint: 'Try again in a moment. If it keeps failing, tell the console’s administrators.', showMessage: false },
+  upstream_dns_failed: { title: 'The SQL API’s address could not be resolved.', hint: 'The console’s configuration may be wrong. Tell its administrators.', showMessage: false },
+  upstream_tls_failed: { title: 'A secure connection to the SQL API failed.', hint: 'Tell the console’s administrators, because the SQL API’s certificate may be invalid.', showMessage: false },
+  upstream_timeout: { title: 'The SQL API did not respond in time.', hint: 'Try again. A narrower query may help.', showMessage: false },
   upstream_unauthorized: { title: 'The SQL API did not accept the console’s token.', hint: 'Tell the console’s administrators: the token may be wrong or expired.', showMessage: false },
-  upstream_forbidden: { title: 'The SQL API refused the console’s access.', hint: 'Tell the console’s administrators: the token, the organization or the SQL API feature switch may be wrong.', showMessage: true },
+  upstream_forbidden: { title: 'The SQL API denied the console access.', hint: 'Tell the console’s administrators: the token, the organization or the SQL API feature switch may be wrong.', showMessage: true },
   upstream_not_found: { title: 'The SQL API was not found at the configured address.', hint: 'Tell the console’s administrators: the organization id, the region or the feature switch may be wrong.', showMessage: false },
   upstream_server_error: { title: 'The SQL API had an internal error.', hint: 'Try again in a moment.', showMessage: false },
-  upstream_bad_response: { title: 'The SQL API sent an answer the console could not read.', hint: 'Try again; if it keeps happening, tell the console’s administrators.', showMessage: false },
+  upstream_bad_response: { title: 'The SQL API sent a response the console could not read.', hint: 'Try again. If it keeps happening, tell the console’s administrators.', showMessage: false },
   upstream_response_too_large: { title: 'The SQL API sent more data than the console accepts.', hint: 'Select fewer or narrower columns.', showMessage: false },
 };
 
@@ -121,7 +121,7 @@ export function describeError(error: unknown): ErrorDescription {
     return {
       title: `The console’s server sent an unexpected answer (HTTP ${error.status}).`,
       detail: null,
-      hint: 'Try again; if it keeps happening, tell the console’s administrators.',
+      hint: 'Try again. If it keeps happening, tell the console’s administrators.',
     };
   }
   return {

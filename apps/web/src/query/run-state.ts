@@ -1,6 +1,6 @@
 import type { QueryResponse } from '@console/shared-types';
 
-/** Where the SQL that ran starts in the editor, 1-based, to place error underlines. */
+/** Start of the SQL that ran within the editor text, 1-based, to place error underlines. */
 export interface SqlOrigin {
   tabId: string;
   line: number;
@@ -16,7 +16,7 @@ export interface RunRequest {
 
 export interface ResultView {
   response: QueryResponse;
-  /** Epoch milliseconds when the answer arrived, to age `cached.ageSeconds`. */
+  /** Epoch milliseconds when the response arrived, to age `cached.ageSeconds`. */
   receivedAt: number;
   request: RunRequest;
 }

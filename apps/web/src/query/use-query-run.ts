@@ -10,7 +10,7 @@ import { IDLE_RUN, type RunRequest, type RunState } from './run-state.js';
 export interface QueryRun {
   state: RunState;
   run: (request: RunRequest) => void;
-  /** Stops waiting for the answer; the SQL API has no cancel call, so the query may still finish there. */
+  /** Stops waiting for the response. The SQL API has no cancel call, so the query may still finish there. */
   stop: () => void;
 }
 
@@ -47,7 +47,7 @@ export function useQueryRun(): QueryRun {
           });
         },
         (error: unknown) => {
-          // A newer run or a Stop click has taken over; its state stands.
+          // A newer run or a Stop click has taken over, so its state is kept.
           if (controllerRef.current !== controller) return;
           controllerRef.current = null;
           if (error instanceof StoppedError) return;

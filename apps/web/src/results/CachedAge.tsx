@@ -3,13 +3,13 @@ import { formatWait } from '../errors/describe-error.js';
 
 interface CachedAgeProps {
   ageSeconds: number;
-  /** Epoch milliseconds when the answer arrived. */
+  /** Epoch milliseconds when the response arrived. */
   receivedAt: number;
   onRunFresh: () => void;
   running: boolean;
 }
 
-/** Says how old a cached answer is, live, next to a button that runs the query again. */
+/** Shows the live age of a cached result next to a button that runs the query again. */
 export function CachedAge({ ageSeconds, receivedAt, onRunFresh, running }: CachedAgeProps) {
   const now = useNow(true);
   const age = ageSeconds + Math.max(0, (now - receivedAt) / 1000);

@@ -22,7 +22,7 @@ function viewerText(value: Cell): string {
   return fullCellText(value);
 }
 
-/** A side panel with the full value of the active cell, pretty-printed, and copy buttons. */
+/** Shows the full value of the active cell, pretty-printed, in a side panel with copy buttons. */
 export function CellViewer({ value, column, kind, rowNumber, onCopyValue, onCopyRow, onClose }: CellViewerProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const text = viewerText(value);

@@ -31,7 +31,7 @@ function resizeByKey(event: KeyboardEvent, header: Header<number, unknown>): voi
   header.getContext().table.setColumnSizing((sizes) => ({ ...sizes, [id]: header.column.getSize() + step }));
 }
 
-/** The sticky header row: sort buttons, types and resize handles of the visible columns. */
+/** Renders the sticky header row with sort buttons, types and resize handles of the visible columns. */
 export function GridHeader(props: GridHeaderProps) {
   const { headers, columns, virtualColumns, totalWidth, gutterWidth, height, timeZoneLabel, timestampCols } = props;
   return (

@@ -51,7 +51,7 @@ function pointFromTarget(target: EventTarget): CellPoint | null {
   return { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
 }
 
-/** The results grid: rows and columns virtualized, sticky header, keyboard navigation. */
+/** Renders the results grid with rows and columns virtualized, a sticky header and keyboard navigation. */
 export function ResultGrid(props: ResultGridProps) {
   const { table, columns, rows, order, kinds, timeZone, selection } = props;
   const scrollRef = useRef<HTMLDivElement | null>(null);

@@ -2,7 +2,7 @@ import type { Cell } from '@console/shared-types';
 import type { ColumnKind } from './column-kind.js';
 import { formatTimestamp, type TimeZoneMode } from './timestamp.js';
 
-/** How a cell looks: its text and a marker for NULL and the empty string. */
+/** Grid text of a cell, with a tag that marks NULL and the empty string. */
 export interface CellDisplay {
   text: string;
   /** `null` and `empty` get their own styles so the two are never confused. */
@@ -30,9 +30,9 @@ function formatNumber(value: number): string {
 
 /**
  * Returns the grid text of one cell. Strings are shown as received, so BIGINT
- * and DECIMAL values sent as strings keep every digit; only line breaks become
- * `↵` and text past 1000 characters is cut. Nested values are compact JSON;
- * instants follow the UTC or local time switch.
+ * and DECIMAL values sent as strings keep every digit. Only line breaks become
+ * `↵`, and text past 1000 characters is cut. Nested values are compact JSON,
+ * and instants follow the UTC or local time switch.
  */
 export function formatCell(value: Cell, kind: ColumnKind, timeZone: TimeZoneMode): CellDisplay {
   if (value === null) return NULL_DISPLAY;

@@ -1,8 +1,8 @@
 import type { Column } from '@console/shared-types';
 
 /**
- * How a column's cells are shown. `timestamp` is an instant that can be shown
- * in UTC or local time; `datetime` (DATE, TIMESTAMP_NTZ) is shown as received.
+ * Display class of a column. A `timestamp` is an instant, shown in UTC or local
+ * time. A `datetime` (DATE, TIMESTAMP_NTZ) is shown as received.
  */
 export type ColumnKind = 'number' | 'boolean' | 'timestamp' | 'datetime' | 'nested' | 'binary' | 'text';
 

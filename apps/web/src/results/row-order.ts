@@ -7,9 +7,9 @@ export interface ColumnSort {
 }
 
 /**
- * Returns the row indexes in display order. NULLs stay last in both directions
- * (compareCells handles the direction for that reason); ties keep the order the
- * SQL API sent, so a sort is stable.
+ * Returns the row indexes in display order. compareCells applies the direction
+ * itself, so NULLs stay last both ways. Ties keep the order the SQL API sent,
+ * so a sort is stable.
  */
 export function sortRowOrder(rows: readonly (readonly Cell[])[], columns: readonly Column[], sort: ColumnSort | null): number[] {
   const order = Array.from({ length: rows.length }, (_, index) => index);

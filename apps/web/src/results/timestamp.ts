@@ -1,4 +1,4 @@
-/** How instants are shown in the grid. */
+/** Time zone for showing instants in the grid. */
 export type TimeZoneMode = 'utc' | 'local';
 
 interface ParsedTimestamp {

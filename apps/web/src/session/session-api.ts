@@ -4,7 +4,7 @@ import { requestJson, setCsrfToken } from '../api/http.js';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
-/** Returns the signed-in session, or null when the BFF answers 401. */
+/** Returns the signed-in session, or null when the BFF responds with 401. */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse | null> {
   try {
     const session = await requestJson<SessionResponse>('GET', '/api/session', { signal, ignoreUnauthorized: true });

@@ -28,12 +28,14 @@ function EmptyPanel({ tab }: { tab: SidebarTab }) {
   }
 }
 
-/** The left sidebar with the Schema, Saved and History tabs. */
+/** Renders the left sidebar with the Schema, Saved and History tabs. */
 export function Sidebar({ panels = {} }: SidebarProps) {
   const [current, setCurrent] = useState<SidebarTab>('schema');
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const step = event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
+    let step = 0;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowRight') step = 1;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') step = -1;
     if (step === 0) return;
     event.preventDefault();
     const next = TABS[(index + step + TABS.length) % TABS.length];
