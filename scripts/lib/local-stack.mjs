@@ -74,7 +74,10 @@ async function waitForHttp(url, child, name, timeoutMs) {
 }
 
 function startProcess(name, args, env, output) {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel lets the child notice when this process dies, even by
+  // SIGKILL, and stop instead of keeping its port as an orphan.
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.channel?.unref();
   const forward = (stream) => (chunk) => {
     if (output === 'inherit') stream.write(chunk);
     else if (typeof output === 'function') output(name, chunk);
@@ -134,6 +137,9 @@ export async function startLocalStack(options) {
     SQL_API_ORG_ID: 'demo',
     SQL_API_TOKEN_FILE: tokenFile,
     SESSION_SECRET_FILE: sessionSecretFile,
+    // The local stack serves plain http on 127.0.0.1, where the session
+    // library does not send a Secure cookie; see the README's security section.
+    COOKIE_SECURE: 'false',
     ...(options.env ?? {}),
   };
   delete bffEnv.SQL_API_TOKEN;

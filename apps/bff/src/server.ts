@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  stopWhenParentExits(() => stop('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -64,3 +65,13 @@ main().catch((error: unknown) => {
   console.error(redactSecrets(error instanceof Error ? error.message : String(error)));
   process.exit(1);
 });
+
+/**
+ * Stops the server when the process that started it with an IPC channel (the
+ * local stack launcher) exits, even by SIGKILL, so no orphan keeps the port.
+ */
+function stopWhenParentExits(stop: () => void): void {
+  if (process.send === undefined) return;
+  process.channel?.unref();
+  process.on('disconnect', stop);
+}

@@ -50,6 +50,13 @@ export async function serveCommand(args: string[], io: CliIo): Promise<void> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+
+    // Started by the local stack launcher with an IPC channel: stop when that
+    // parent exits, even by SIGKILL, so no orphan keeps the port.
+    if (process.send !== undefined) {
+      process.channel?.unref();
+      process.on('disconnect', () => stop('SIGTERM'));
+    }
   });
   io.err('SQL API stopped');
 }
