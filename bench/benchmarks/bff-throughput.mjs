@@ -105,7 +105,7 @@ export default {
         reference: { label: 'idle RSS', samples: idle },
         compare: 'difference',
         target: { on: 'value', op: '<', limit: 200, text: '< 200 MB' },
-        note: 'VmRSS of the BFF process, sampled every 50 ms during each BFF round.',
+        note: `VmRSS of the BFF process, sampled every 50 ms during each BFF round; ${stack.bffStartMegabytes.toFixed(1)} MB right after start, before the earlier benchmarks' queries.`,
       }),
     ];
   },

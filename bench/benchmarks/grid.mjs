@@ -60,7 +60,7 @@ export default {
     try {
       const gridTimes = [];
       const tableTimes = [];
-      for (let run = 0; run < context.repeat(7, 2); run += 1) {
+      for (let run = 0; run < context.repeat(7, 1); run += 1) {
         await reloadConsole(consolePage.page);
         const reading = await runAndTime(consolePage.page, rows1000x100.sql);
         gridTimes.push(reading.cellPaintedAt - reading.responseEnd);

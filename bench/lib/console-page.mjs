@@ -65,8 +65,19 @@ export async function runAndTime(page, sql) {
   return reading;
 }
 
-/** Reloads the page, so the next result is the first one the grid shows, and waits for the editor. */
+/**
+ * Reloads the page, so the next result is the first one the grid shows, and
+ * waits for the editor, the network and the main thread to settle, so that a
+ * timed run does not compete with the page's own start-up work.
+ */
 export async function reloadConsole(page) {
   await page.reload();
   await waitForEditor(page);
+  await waitForIdle(page);
+}
+
+/** Waits until no request has been in flight for 500 ms and the main thread has had an idle period. */
+export async function waitForIdle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolveIdle) => requestIdleCallback(() => resolveIdle(), { timeout: 2000 })));
 }

@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { residentMegabytes } from './memory.mjs';
 import { bffServer, resultsDir, root, sqlApiCli, usersCli } from './paths.mjs';
 import { requireBuilt } from './require-built.mjs';
 
@@ -96,6 +97,8 @@ export async function startBenchStack() {
     demoDatabasePath: join(dataDir, 'sql-api', 'orgs', 'demo.duckdb'),
     token: stack.readToken(),
     processes: stack.processes,
+    /** The BFF's RSS right after it answered its first health check. */
+    bffStartMegabytes: residentMegabytes(stack.processes.bff.pid),
     logPath,
     admin: { username: 'demo', password: demoPassword },
 
