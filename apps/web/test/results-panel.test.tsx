@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/api-error.js';
 import { IDLE_RUN, type RunState } from '../src/query/run-state.js';
-import { ResultsPanel } from '../src/results/ResultsPanel.js';
+import { formatMilliseconds, ResultsPanel } from '../src/results/ResultsPanel.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -111,5 +111,14 @@ describe('ResultsPanel', () => {
     render({ ...IDLE_RUN, phase: 'failed', error, retryDeadline: Date.now() + 30_000 });
     expect(byTestId('error-panel')?.textContent).toContain('shared by everyone');
     expect(byTestId('retry-countdown')?.textContent).toMatch(/You can try again in (29|30) s\./);
+  });
+});
+
+describe('formatMilliseconds', () => {
+  it('groups thousands', () => {
+    expect(formatMilliseconds(0)).toBe('0');
+    expect(formatMilliseconds(999)).toBe('999');
+    expect(formatMilliseconds(1234)).toBe('1,234');
+    expect(formatMilliseconds(1234567.4)).toBe('1,234,567');
   });
 });

@@ -5,6 +5,8 @@ interface TimeZoneSwitchProps {
   onChange: (value: TimeZoneMode) => void;
 }
 
+// Read on demand: the first Intl.DateTimeFormat costs milliseconds that the
+// first result should not wait for.
 function localZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
@@ -18,7 +20,7 @@ export function TimeZoneSwitch({ value, onChange }: TimeZoneSwitchProps) {
         <input type="radio" name="time-zone" value="utc" checked={value === 'utc'} onChange={() => onChange('utc')} />
         UTC
       </label>
-      <label title={localZoneName()}>
+      <label title={value === 'local' ? localZoneName() : 'The time zone of this browser'}>
         <input type="radio" name="time-zone" value="local" checked={value === 'local'} onChange={() => onChange('local')} />
         Local time
       </label>

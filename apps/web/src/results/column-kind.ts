@@ -16,8 +16,19 @@ const INSTANT_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP_LTZ', 'TIMESTAMPTZ', 'TIM
 const WALL_CLOCK_TYPES = new Set(['DATE', 'TIMESTAMP_NTZ', 'TIMESTAMP WITHOUT TIME ZONE', 'TIME', 'INTERVAL']);
 const NESTED_PREFIXES = ['ARRAY', 'MAP', 'STRUCT', 'JSON', 'VARIANT', 'UNION', 'LIST'];
 
+const kindByType = new Map<string, ColumnKind>();
+
 /** Classifies a column by its engine type name, e.g. `DECIMAL(38,9)` is a number. */
 export function columnKind(type: string): ColumnKind {
+  let kind = kindByType.get(type);
+  if (kind === undefined) {
+    kind = classifyType(type);
+    kindByType.set(type, kind);
+  }
+  return kind;
+}
+
+function classifyType(type: string): ColumnKind {
   const upper = type.trim().toUpperCase();
   if (upper.endsWith('[]')) return 'nested';
   const base = upper.replace(/[(<].*$/s, '').trim();
