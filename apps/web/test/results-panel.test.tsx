@@ -89,7 +89,7 @@ describe('ResultsPanel', () => {
 
   it('shows the age of a cached result', () => {
     render(done({ cached: { ageSeconds: 7 } }));
-    expect(byTestId('cached-notice')?.textContent).toContain('7 s ago');
+    expect(byTestId('cached-notice')?.textContent).toContain('Cached result from 7 s ago');
     expect(byTestId('run-fresh')).not.toBeNull();
   });
 

@@ -15,7 +15,7 @@ export function CachedAge({ ageSeconds, receivedAt, onRunFresh, running }: Cache
   const age = ageSeconds + Math.max(0, (now - receivedAt) / 1000);
   return (
     <span className="cached-age" data-testid="cached-notice">
-      From the cache, fetched {formatWait(Math.floor(age))} ago; it cost no budget.
+      Cached result from {formatWait(Math.floor(age))} ago, no budget used.
       <button type="button" data-testid="run-fresh" onClick={onRunFresh} disabled={running}>
         Run fresh
       </button>

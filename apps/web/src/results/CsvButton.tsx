@@ -22,7 +22,7 @@ export function CsvButton({ columns, rows, title }: CsvButtonProps) {
         Download CSV
       </button>
       <details className="csv-options">
-        <summary>CSV options</summary>
+        <summary aria-label="CSV options">Options</summary>
         <label>
           <input type="checkbox" data-testid="csv-bom" checked={bom} onChange={(event) => setBom(event.target.checked)} />
           Byte order mark (lets Excel read accents and emoji)

@@ -24,6 +24,8 @@ export interface ResultGridProps {
   kinds: readonly ColumnKind[];
   timeZone: TimeZoneMode;
   selection: GridSelection | null;
+  /** Whether the cell viewer is open; opening it narrows the grid, so the active cell is scrolled back into view. */
+  viewerOpen: boolean;
   /** `fromPointer` is true for a click, which also opens the cell viewer. */
   onSelect: (point: CellPoint, extend: boolean, fromPointer: boolean) => void;
   onSelectRow: (row: number) => void;
@@ -82,6 +84,12 @@ export function ResultGrid(props: ResultGridProps) {
   useLayoutEffect(() => {
     columnVirtualizer.measure();
   }, [columnVirtualizer, columnSizing]);
+
+  // Opening or closing the viewer changes the grid's width, so bring the active cell back into view.
+  useLayoutEffect(() => {
+    const active = scrollRef.current?.querySelector('.grid-cell.active');
+    if (active instanceof HTMLElement) active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [props.viewerOpen]);
 
   const timestampCols = useMemo(
     () => new Set(kinds.flatMap((kind, index) => (kind === 'timestamp' ? [index] : []))),

@@ -85,6 +85,7 @@ export const ResultTable = memo(function ResultTable({ columns, rows, timeZone }
         kinds={kinds}
         timeZone={timeZone}
         selection={selection}
+        viewerOpen={viewerOpen}
         onSelect={onSelect}
         onSelectRow={onSelectRow}
         onOpenViewer={() => setViewerOpen(true)}

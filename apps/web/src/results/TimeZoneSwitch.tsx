@@ -15,14 +15,14 @@ function localZoneName(): string {
 export function TimeZoneSwitch({ value, onChange }: TimeZoneSwitchProps) {
   return (
     <fieldset className="segmented" data-testid="timezone-switch">
-      <legend>Timestamps in</legend>
+      <legend>Times in</legend>
       <label>
         <input type="radio" name="time-zone" value="utc" checked={value === 'utc'} onChange={() => onChange('utc')} />
         UTC
       </label>
       <label title={value === 'local' ? localZoneName() : 'The time zone of this browser'}>
         <input type="radio" name="time-zone" value="local" checked={value === 'local'} onChange={() => onChange('local')} />
-        Local time
+        Local
       </label>
     </fieldset>
   );
