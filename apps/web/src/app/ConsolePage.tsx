@@ -8,6 +8,7 @@ import { toEditorPosition } from '../editor/positions.js';
 import { ShortcutsHelp } from '../editor/ShortcutsHelp.js';
 import { activeTab } from '../editor/tabs.js';
 import { useTabs } from '../editor/use-tabs.js';
+import { IDLE_RUN } from '../query/run-state.js';
 import { useQueryRun } from '../query/use-query-run.js';
 import { ResultsPanel } from '../results/ResultsPanel.js';
 import { useSignOut } from '../session/use-session.js';
@@ -27,12 +28,16 @@ function isInsideEditor(target: EventTarget | null): boolean {
 /** Renders the signed-in console: sidebar, editor with tabs, results and budget. */
 export function ConsolePage({ session }: ConsolePageProps) {
   const tabs = useTabs();
-  const { state: runState, run, stop } = useQueryRun();
+  const runs = useQueryRun();
+  const { run } = runs;
   const { theme } = useTheme();
   const signOut = useSignOut();
   const editorRef = useRef<EditorHandle | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  const currentTab = activeTab(tabs.state);
+  const runState = runs.states[currentTab.id] ?? IDLE_RUN;
 
   // Callbacks registered once (Monaco commands, document listeners) read these.
   const tabsRef = useRef(tabs.state);
@@ -92,7 +97,11 @@ export function ConsolePage({ session }: ConsolePageProps) {
     [addTab, runState.result],
   );
 
-  const currentTab = activeTab(tabs.state);
+  const closeTab = (id: string) => {
+    runs.forget(id);
+    tabs.close(id);
+  };
+
   return (
     <ConsoleActionsContext.Provider value={actions}>
       <div className="console">
@@ -114,14 +123,14 @@ export function ConsolePage({ session }: ConsolePageProps) {
             tabs={tabs.state}
             onActivateTab={tabs.activate}
             onAddTab={() => tabs.add()}
-            onCloseTab={tabs.close}
+            onCloseTab={closeTab}
             onRenameTab={tabs.rename}
             onChangeSql={tabs.setSql}
             theme={theme}
             running={runState.phase === 'running'}
             startedAt={runState.startedAt}
             onRun={runActive}
-            onStop={stop}
+            onStop={() => runs.stop(currentTab.id)}
             onFormat={() => void editorRef.current?.format()}
             onFormatFailed={(message) => setNotice(`Could not format this SQL: ${message}`)}
             onShowShortcuts={() => setShortcutsOpen(true)}

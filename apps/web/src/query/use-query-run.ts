@@ -7,71 +7,98 @@ import { recordBudget } from '../budget/budget-store.js';
 import { deadlineAfter } from '../budget/countdown.js';
 import { IDLE_RUN, type RunRequest, type RunState } from './run-state.js';
 
-export interface QueryRun {
-  state: RunState;
+export interface QueryRuns {
+  /** Run state per editor tab id; a tab without an entry is idle. */
+  states: Readonly<Record<string, RunState>>;
+  /** Runs a query for the tab in `request.origin`, replacing that tab's previous run. */
   run: (request: RunRequest) => void;
-  /** Stops waiting for the response. The SQL API has no cancel call, so the query may still finish there. */
-  stop: () => void;
+  /** Stops waiting for a tab's response. The SQL API has no cancel call, so the query may still finish there. */
+  stop: (tabId: string) => void;
+  /** Stops a closed tab's run and drops its result. */
+  forget: (tabId: string) => void;
 }
 
-/** Runs queries against the BFF one at a time and keeps the latest result and error. */
-export function useQueryRun(): QueryRun {
-  const queryClient = useQueryClient();
-  const [state, setState] = useState<RunState>(IDLE_RUN);
-  const controllerRef = useRef<AbortController | null>(null);
+function retryDeadlineOf(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.details.retryAfterSeconds === undefined) return null;
+  return deadlineAfter(error.details.retryAfterSeconds, Date.now());
+}
 
-  useEffect(() => () => controllerRef.current?.abort(), []);
+/** Runs queries against the BFF and keeps each editor tab's latest result or error. */
+export function useQueryRun(): QueryRuns {
+  const queryClient = useQueryClient();
+  const [states, setStates] = useState<Record<string, RunState>>({});
+  const controllers = useRef(new Map<string, AbortController>());
+
+  useEffect(() => {
+    const running = controllers.current;
+    return () => {
+      for (const controller of running.values()) controller.abort();
+    };
+  }, []);
+
+  const update = useCallback((tabId: string, change: (previous: RunState) => RunState) => {
+    setStates((current) => ({ ...current, [tabId]: change(current[tabId] ?? IDLE_RUN) }));
+  }, []);
 
   const run = useCallback(
     (request: RunRequest) => {
-      controllerRef.current?.abort();
+      const tabId = request.origin.tabId;
+      controllers.current.get(tabId)?.abort();
       const controller = new AbortController();
-      controllerRef.current = controller;
+      controllers.current.set(tabId, controller);
       const startedAt = Date.now();
       performance.mark('query-run-start');
-      setState((previous) => ({ ...previous, phase: 'running', request, startedAt, error: null, retryDeadline: null }));
+      update(tabId, (previous) => ({ ...previous, phase: 'running', request, startedAt, error: null, retryDeadline: null }));
 
+      // A newer run, a Stop click or a closed tab has taken over when the controller changed.
+      const isCurrent = () => controllers.current.get(tabId) === controller;
       const body: QueryRequest = request.fresh === true ? { sql: request.sql, fresh: true } : { sql: request.sql };
       requestJson<QueryResponse>('POST', '/api/query', { body, signal: controller.signal }).then(
         (response) => {
-          if (controllerRef.current !== controller) return;
-          controllerRef.current = null;
+          if (!isCurrent()) return;
+          controllers.current.delete(tabId);
           recordBudget(queryClient, response.budget);
-          setState({
+          update(tabId, () => ({
             phase: 'done',
             result: { response, receivedAt: Date.now(), request },
             request,
             startedAt,
             error: null,
             retryDeadline: null,
-          });
+          }));
         },
         (error: unknown) => {
-          // A newer run or a Stop click has taken over, so its state is kept.
-          if (controllerRef.current !== controller) return;
-          controllerRef.current = null;
-          if (error instanceof StoppedError) return;
-          let retryDeadline: number | null = null;
-          if (error instanceof ApiError) {
-            if (error.details.budget !== undefined) recordBudget(queryClient, error.details.budget);
-            if (error.details.retryAfterSeconds !== undefined) {
-              retryDeadline = deadlineAfter(error.details.retryAfterSeconds, Date.now());
-            }
-          }
-          setState((previous) => ({ ...previous, phase: 'failed', result: null, error, retryDeadline }));
+          if (!isCurrent() || error instanceof StoppedError) return;
+          controllers.current.delete(tabId);
+          if (error instanceof ApiError && error.details.budget !== undefined) recordBudget(queryClient, error.details.budget);
+          const retryDeadline = retryDeadlineOf(error);
+          update(tabId, (previous) => ({ ...previous, phase: 'failed', result: null, error, retryDeadline }));
         },
       );
     },
-    [queryClient],
+    [queryClient, update],
   );
 
-  const stop = useCallback(() => {
-    const controller = controllerRef.current;
-    if (controller === null) return;
-    controllerRef.current = null;
-    controller.abort();
-    setState((previous) => ({ ...previous, phase: 'stopped', result: null, error: new StoppedError() }));
+  const stop = useCallback(
+    (tabId: string) => {
+      const controller = controllers.current.get(tabId);
+      if (controller === undefined) return;
+      controllers.current.delete(tabId);
+      controller.abort();
+      update(tabId, (previous) => ({ ...previous, phase: 'stopped', result: null, error: new StoppedError() }));
+    },
+    [update],
+  );
+
+  const forget = useCallback((tabId: string) => {
+    controllers.current.get(tabId)?.abort();
+    controllers.current.delete(tabId);
+    setStates((current) => {
+      if (!(tabId in current)) return current;
+      const { [tabId]: _dropped, ...rest } = current;
+      return rest;
+    });
   }, []);
 
-  return { state, run, stop };
+  return { states, run, stop, forget };
 }
