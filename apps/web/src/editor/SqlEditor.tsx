@@ -1,6 +1,6 @@
 import type { SchemaTable } from '@console/shared-types';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Theme } from '../theme/theme.js';
 import type { EditorHandle, RunnableSql } from './editor-handle.js';
 import { formatSql } from './format-sql.js';
@@ -12,6 +12,23 @@ import { statementAt } from './statement-at-cursor.js';
 type CodeEditor = Parameters<OnMount>[0];
 
 const MARKER_OWNER = 'sql-console';
+
+// One object for every render: @monaco-editor/react calls updateOptions whenever this changes identity.
+const EDITOR_OPTIONS = {
+  ariaLabel: 'SQL editor',
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+  renderLineHighlight: 'line',
+  wordWrap: 'off',
+  quickSuggestions: { other: true, comments: false, strings: false },
+} as const;
+
+const LOADING = <div className="editor-loading">Loading the editor…</div>;
 
 export interface SqlEditorProps {
   tabId: string;
@@ -135,6 +152,11 @@ export default function SqlEditor(props: SqlEditorProps) {
     }
   }, [tabIds]);
 
+  // Stable, because @monaco-editor/react subscribes again whenever onChange changes identity.
+  const onChange = useCallback((value: string | undefined) => {
+    latest.current.onChange(latest.current.tabId, value ?? '');
+  }, []);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     const { KeyMod, KeyCode } = monaco;
@@ -153,21 +175,9 @@ export default function SqlEditor(props: SqlEditorProps) {
       defaultLanguage="sql"
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onMount={onMount}
-      onChange={(value) => latest.current.onChange(tabId, value ?? '')}
-      loading={<div className="editor-loading">Loading the editor…</div>}
-      options={{
-        ariaLabel: 'SQL editor',
-        minimap: { enabled: false },
-        fontSize: 13,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabSize: 2,
-        fixedOverflowWidgets: true,
-        renderLineHighlight: 'line',
-        wordWrap: 'off',
-        quickSuggestions: { other: true, comments: false, strings: false },
-      }}
+      onChange={onChange}
+      loading={LOADING}
+      options={EDITOR_OPTIONS}
     />
   );
 }
