@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, ensureInstalled, root } from './lib/workspace.mjs';
 import { prepareLocalData, startLocalStack } from './lib/local-stack.mjs';
+import { createTerminalOutput } from './lib/terminal-output.mjs';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -39,10 +40,12 @@ if (process.env.SQL_API_BASE_URL) {
     port,
     sqlApiPort: Number(process.env.SQL_API_PORT ?? 8090),
     env: { HOST: host },
+    output: createTerminalOutput(join(dataDir, 'logs', 'console.log')),
   });
   console.log(`\nThe console is running at ${stack.url} (local SQL API at ${stack.sqlApiUrl}, demo data).`);
   console.log('Sign in as "demo": the password is CONSOLE_DEMO_PASSWORD, or the one printed above on the first start.');
-  console.log('Add or reset users with: node apps/bff/dist/cli/users.js --help. Press Ctrl+C to stop.\n');
+  console.log('Add or reset users with: node apps/bff/dist/cli/users.js --help.');
+  console.log(`Request logs go to ${join(dataDir, 'logs', 'console.log')}. Press Ctrl+C to stop.\n`);
   for (const child of Object.values(stack.processes)) {
     child.on('exit', (code) => {
       if (code !== 0 && code !== null) {
