@@ -87,7 +87,11 @@ test('browser talks only to the console and never sees the token', async ({ page
   const foreignRequests: string[] = [];
   const leaks: string[] = [];
   const bodyReads: Promise<void>[] = [];
+  const policyViolations: string[] = [];
 
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
   page.on('request', (request) => {
     const url = request.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -120,6 +124,7 @@ test('browser talks only to the console and never sees the token', async ({ page
   const cookies = JSON.stringify(await page.context().cookies());
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(foreignRequests).toEqual([]);
+  expect(policyViolations).toEqual([]);
   expect(leaks).toEqual([]);
   expect(cookies.includes(token)).toBe(false);
   expect(storage.includes(token)).toBe(false);
