@@ -1,4 +1,5 @@
 import type { SchemaTable } from '@console/shared-types';
+import { demandSchemaTables } from '../schema/schema-demand.js';
 import { completeSql, type CompletionKind } from './completion/complete-sql.js';
 import { monaco } from './monaco-setup.js';
 
@@ -25,9 +26,11 @@ export function registerSqlCompletion(): void {
   registered = true;
   monaco.languages.registerCompletionItemProvider('sql', {
     triggerCharacters: ['.', '`'],
-    provideCompletionItems(model, position) {
+    async provideCompletionItems(model, position) {
+      // The schema costs budget, so the first completion request is what fetches it.
+      const tables = currentTables.length > 0 ? currentTables : await demandSchemaTables();
       const text = model.getValue();
-      const result = completeSql(currentTables, text, model.getOffsetAt(position));
+      const result = completeSql(tables, text, model.getOffsetAt(position));
       const start = model.getPositionAt(result.replaceStart);
       const end = model.getPositionAt(result.replaceEnd);
       const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);

@@ -1,7 +1,8 @@
 import type { SchemaResponse } from '@console/shared-types';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import { requestJson } from '../api/http.js';
+import { setSchemaLoader } from './schema-demand.js';
 
 export const SCHEMA_QUERY_KEY = ['schema'] as const;
 
@@ -10,9 +11,26 @@ export function fetchSchema(refresh: boolean, signal?: AbortSignal): Promise<Sch
 }
 
 /**
+ * Returns the cached schema, or fetches it once. After a failed fetch it
+ * returns nothing instead of trying again, so that typing in the editor
+ * cannot spend the shared budget call after call: the Refresh button retries.
+ */
+async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaResponse | undefined> {
+  const state = queryClient.getQueryState(SCHEMA_QUERY_KEY);
+  if (state?.status === 'error') return undefined;
+  return queryClient.fetchQuery({
+    queryKey: SCHEMA_QUERY_KEY,
+    queryFn: ({ signal }) => fetchSchema(false, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
  * Tables and columns for autocomplete and the schema browser. Reading the
- * schema can cost a call of the shared budget, so it is fetched once per page
- * and again only when the user asks (`refresh`).
+ * schema can cost a call of the shared budget, so nothing is fetched when the
+ * page loads: `load` (the schema browser when first shown) or the first
+ * completion request (through `demandSchemaTables`) fetches it once per page,
+ * and `refresh` fetches it anew when the user asks.
  */
 export function useSchema() {
   const queryClient = useQueryClient();
@@ -20,12 +38,24 @@ export function useSchema() {
     queryKey: SCHEMA_QUERY_KEY,
     queryFn: ({ signal }) => fetchSchema(false, signal),
     staleTime: Number.POSITIVE_INFINITY,
+    enabled: false,
     retry: false,
   });
+
+  // Left in place on unmount: the page has one QueryClient, and both the editor and the browser call this hook.
+  useEffect(() => {
+    setSchemaLoader(async () => (await loadSchemaOnce(queryClient))?.tables ?? []);
+  }, [queryClient]);
+
+  const load = useCallback(() => {
+    void loadSchemaOnce(queryClient).catch(() => undefined);
+  }, [queryClient]);
+
   const refresh = useCallback(async () => {
     const schema = await fetchSchema(true);
     queryClient.setQueryData(SCHEMA_QUERY_KEY, schema);
     return schema;
   }, [queryClient]);
-  return { ...query, refresh };
+
+  return { ...query, load, refresh };
 }
