@@ -15,7 +15,6 @@ interface GridRowProps {
   kinds: readonly ColumnKind[];
   timeZone: TimeZoneMode;
   totalWidth: number;
-  gutterWidth: number;
   /** Selected columns of this row as [left, right], or null. */
   selectedCols: readonly [number, number] | null;
   /** The active cell's column when it is in this row, or -1. */
@@ -35,9 +34,6 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       aria-rowindex={displayIndex + 2}
       style={{ transform: `translateY(${props.top}px)`, width: props.totalWidth, height: props.height }}
     >
-      <div className="grid-gutter" role="rowheader" data-row-header={displayIndex} style={{ width: props.gutterWidth }}>
-        {displayIndex + 1}
-      </div>
       {virtualColumns.map((virtualColumn) => {
         const col = virtualColumn.index;
         const kind = kinds[col] ?? 'text';

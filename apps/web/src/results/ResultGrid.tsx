@@ -171,6 +171,19 @@ export function ResultGrid(props: ResultGridProps) {
           timeZoneLabel={timeZone === 'utc' ? 'UTC' : 'local'}
           timestampCols={timestampCols}
         />
+        {/* One sticky column for all row numbers: a sticky element per row would each be a compositor layer. */}
+        <div className="grid-gutter-column" aria-hidden="true" style={{ width: gutterWidth, height: totalHeight - HEADER_HEIGHT }}>
+          {virtualRows.map((virtualRow) => (
+            <div
+              key={virtualRow.key}
+              className="grid-gutter"
+              data-row-header={virtualRow.index}
+              style={{ transform: `translateY(${virtualRow.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+            >
+              {virtualRow.index + 1}
+            </div>
+          ))}
+        </div>
         {virtualRows.map((virtualRow) => {
           const inSelection = bounds !== null && virtualRow.index >= bounds.top && virtualRow.index <= bounds.bottom;
           return (
@@ -184,7 +197,6 @@ export function ResultGrid(props: ResultGridProps) {
               kinds={kinds}
               timeZone={timeZone}
               totalWidth={totalWidth}
-              gutterWidth={gutterWidth}
               selectedCols={inSelection ? selectedColsFor(bounds) : null}
               activeCol={selection !== null && selection.focus.row === virtualRow.index ? selection.focus.col : -1}
             />
