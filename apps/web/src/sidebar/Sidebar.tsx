@@ -30,7 +30,8 @@ function EmptyPanel({ tab }: { tab: SidebarTab }) {
 
 /** Renders the left sidebar with the Schema, Saved and History tabs. */
 export function Sidebar({ panels = {} }: SidebarProps) {
-  const [current, setCurrent] = useState<SidebarTab>('schema');
+  // Saved first: showing the Schema tab fetches the schema, which can spend a call of the shared budget.
+  const [current, setCurrent] = useState<SidebarTab>('saved');
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     let step = 0;
