@@ -73,10 +73,12 @@ export function SavedQueriesPanel() {
     });
 
   const queries = list.data?.queries ?? [];
+  const activeQuery = queries.find((query) => query.id === activeSavedId);
+  const savesChanges = activeQuery !== undefined && activeQuery.owner.id === actions.user.id;
   return (
     <div className="panel-stack" data-testid="saved-panel">
       <button type="button" className="primary" data-testid="save-query" onClick={actions.requestSave}>
-        {activeSavedId === null ? 'Save current query…' : 'Save changes…'}
+        {savesChanges ? 'Save changes…' : 'Save current query…'}
       </button>
       <input
         type="search"
