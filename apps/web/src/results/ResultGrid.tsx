@@ -123,7 +123,8 @@ export function ResultGrid(props: ResultGridProps) {
       props.onCopySelection();
       return;
     }
-    if (event.key === 'Enter') {
+    // Ctrl/Cmd+Enter is left to the page, where it runs the query.
+    if (event.key === 'Enter' && !modifier) {
       event.preventDefault();
       if (selection === null) props.onSelect({ row: 0, col: 0 }, false, false);
       props.onOpenViewer();
