@@ -1,7 +1,7 @@
-// What the browser downloads, gzip-compressed at level 9: the JavaScript of
-// the first screen (index.html's scripts and their static imports; Monaco must
-// not be among them), and everything the console loads when the editor mounts,
-// observed in Chromium. KB here is 1000 bytes.
+// Download sizes, gzip-compressed at level 9. The first screen's JavaScript is
+// index.html's scripts and their static imports, and Monaco must not be among
+// them. The editor's is every script the console loads when the editor
+// mounts, as observed in Chromium. KB here is 1000 bytes.
 import { join } from 'node:path';
 import { newContext } from '../lib/browser.mjs';
 import { signInThroughForm } from '../lib/console-page.mjs';

@@ -66,7 +66,7 @@ export async function runAndTime(page, sql) {
 }
 
 /**
- * Reloads the page, so the next result is the first one the grid shows, and
+ * Reloads the page, so the next result is the first one the grid shows. Then
  * waits for the editor, the network and the main thread to settle, so that a
  * timed run does not compete with the page's own start-up work.
  */

@@ -13,9 +13,9 @@ import { requireBuilt } from './require-built.mjs';
 
 /**
  * The BFF's settings for the run. The budget allows 1000 calls per second, so
- * it never paces a benchmark; a larger limit would not do, because the BFF's
- * budget costs time in proportion to its limit on every uncached call. The
- * session cookie drops its Secure flag because the stack serves plain http.
+ * it never paces a benchmark. A larger limit would slow the BFF down, because
+ * its budget costs time in proportion to the limit on every uncached call.
+ * The session cookie drops its Secure flag because the stack serves plain http.
  */
 const bffEnv = (demoPassword) => ({
   CONSOLE_DEMO_PASSWORD: demoPassword,
@@ -97,7 +97,7 @@ export async function startBenchStack() {
     demoDatabasePath: join(dataDir, 'sql-api', 'orgs', 'demo.duckdb'),
     token: stack.readToken(),
     processes: stack.processes,
-    /** The BFF's RSS right after it answered its first health check. */
+    /** The BFF's RSS in MB right after its first successful health check. */
     bffStartMegabytes: residentMegabytes(stack.processes.bff.pid),
     logPath,
     admin: { username: 'demo', password: demoPassword },
