@@ -35,7 +35,7 @@ export default {
   name: 'bff-throughput',
   async run(context) {
     const stack = await context.stack();
-    const userCount = context.repeat(50, 10);
+    const userCount = context.repeat(50, 5);
     const users = await stack.addUsers(userCount);
     const sessions = [];
     for (const user of users) sessions.push(await signIn(stack.url, user.username, user.password));
@@ -47,7 +47,7 @@ export default {
     const bffPid = stack.processes.bff.pid;
     const body = JSON.stringify({ sql: oneRow.sql });
     const proxyBody = JSON.stringify({ sql_query: oneRow.sql, async_query: false });
-    const duration = context.repeat(10, 2);
+    const duration = context.repeat(10, 1);
 
     const bffRates = [];
     const proxyRates = [];

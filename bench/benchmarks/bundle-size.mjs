@@ -78,7 +78,7 @@ export default {
       figure({
         id: 'editor-workers',
         label: 'Editor: web worker scripts in the build',
-        unit: 'files',
+        unit: '',
         samples: [workerFiles.length],
         target: { on: 'value', op: '<=', limit: 1, text: 'one worker only' },
         note: `Built: ${describeFiles(workerFiles) || 'none'}, loaded when Monaco first needs it. Started while the editor mounted: ${[...mount.workers].join(', ') || 'none'}.`,

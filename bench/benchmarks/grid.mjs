@@ -116,7 +116,7 @@ export default {
           unit: 'ms',
           samples: longestTasks,
           target: { on: 'value', op: '<', limit: 50, text: '< 50 ms' },
-          note: `Longest RunTask of the renderer's main thread in a Chromium trace, ${steps} wheel steps of ${stepPixels} px per pass, down then right; ${observedLongTasks} long tasks (>= 50 ms) seen by PerformanceObserver. Inside the longest: ${heaviestInLongest.join(', ')}. Longest task in thread CPU time, which leaves out waiting for a busy core: ${median(longestCpuTasks).toFixed(1)} ms (median of passes).`,
+          note: `Longest RunTask of the renderer's main thread in a Chromium trace, ${steps} wheel steps of ${stepPixels} px per pass, down then right; long tasks (>= 50 ms) seen by PerformanceObserver: ${observedLongTasks}. Inside the longest: ${heaviestInLongest.join(', ')}. Longest task in thread CPU time, which leaves out waiting for a busy core: ${median(longestCpuTasks).toFixed(1)} ms (median of passes).`,
         }),
         figure({
           id: 'grid-dom-elements',
