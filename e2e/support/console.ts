@@ -15,8 +15,13 @@ export function sqlApiToken(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export async function signIn(page: Page, account: { username: string; password: string }): Promise<void> {
-  await page.goto(consoleUrl());
+/** Signs in on the console of the global setup, or on another one at `url`. */
+export async function signIn(
+  page: Page,
+  account: { username: string; password: string },
+  url: string = consoleUrl(),
+): Promise<void> {
+  await page.goto(url);
   await page.getByTestId('signin-username').fill(account.username);
   await page.getByTestId('signin-password').fill(account.password);
   await page.getByTestId('signin-submit').click();
