@@ -15,7 +15,7 @@ export function fetchSchema(refresh: boolean, signal?: AbortSignal): Promise<Sch
  * returns nothing instead of trying again, so that typing in the editor
  * cannot spend the shared budget call after call: the Refresh button retries.
  */
-async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaResponse | undefined> {
+export async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaResponse | undefined> {
   const state = queryClient.getQueryState(SCHEMA_QUERY_KEY);
   if (state?.status === 'error') return undefined;
   return queryClient.fetchQuery({

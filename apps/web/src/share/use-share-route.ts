@@ -1,5 +1,5 @@
 import type { SavedQueryDetail } from '@console/shared-types';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { fetchSavedQuery } from '../saved-queries/saved-queries-api.js';
 
@@ -16,20 +16,25 @@ interface ShareRouteOptions {
   alreadyOpened: () => string | null;
 }
 
+const NONE: ShareRouteState = { status: 'none' };
+
 /**
  * Opens the saved query of a share link `/q/<id>` in a tab. Only a GET of the
  * saved query is made: its snapshot is shown as it was, and nothing is run.
+ * The callbacks are read through a ref, so only a new id or a retry fetches.
  */
-export function useShareRoute(shareId: string | null, { open, alreadyOpened }: ShareRouteOptions): ShareRouteState {
-  const [state, setState] = useState<ShareRouteState>({ status: 'none' });
+export function useShareRoute(shareId: string | null, options: ShareRouteOptions): ShareRouteState {
+  const [state, setState] = useState<ShareRouteState>(NONE);
   const [attempt, setAttempt] = useState(0);
+  const latest = useRef(options);
+  latest.current = options;
 
   useEffect(() => {
     if (shareId === null) {
-      setState({ status: 'none' });
+      setState(NONE);
       return undefined;
     }
-    if (alreadyOpened() === shareId) {
+    if (latest.current.alreadyOpened() === shareId) {
       setState({ status: 'opened', id: shareId });
       return undefined;
     }
@@ -38,7 +43,7 @@ export function useShareRoute(shareId: string | null, { open, alreadyOpened }: S
     fetchSavedQuery(shareId, controller.signal).then(
       (query) => {
         if (controller.signal.aborted) return;
-        open(query);
+        latest.current.open(query);
         setState({ status: 'opened', id: shareId });
       },
       (error: unknown) => {
@@ -48,7 +53,7 @@ export function useShareRoute(shareId: string | null, { open, alreadyOpened }: S
       },
     );
     return () => controller.abort();
-  }, [shareId, attempt, open, alreadyOpened]);
+  }, [shareId, attempt]);
 
   return state;
 }
