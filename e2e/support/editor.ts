@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The editor's text as shown. Monaco draws spaces as no-break spaces and renders only the visible lines. */
+/** Returns the editor's text as shown. Monaco draws spaces as no-break spaces and renders only the visible lines. */
 export async function editorText(page: Page): Promise<string> {
   const lines = page.getByTestId('sql-editor').locator('.monaco-editor .view-line');
   // Lines are positioned by their `top` style, not by their order in the document.
@@ -29,7 +29,7 @@ export async function placeCursor(page: Page, line: number, column: number): Pro
   for (let step = 1; step < column; step++) await page.keyboard.press('ArrowRight');
 }
 
-/** The line number element of a 1-based editor line. */
+/** Returns the line number element of a 1-based editor line. */
 function lineNumber(page: Page, line: number): Locator {
   return page
     .getByTestId('sql-editor')

@@ -9,9 +9,9 @@ export async function revealCell(page: Page, row: number, column: number): Promi
   await page.getByTestId('results-grid').evaluate(
     async (grid, target) => {
       const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      const direction = (wanted: number, seen: number[]) => {
-        if (seen.length === 0 || wanted < Math.min(...seen)) return -1;
-        return wanted > Math.max(...seen) ? 1 : 0;
+      const direction = (index: number, seen: number[]) => {
+        if (seen.length === 0 || index < Math.min(...seen)) return -1;
+        return index > Math.max(...seen) ? 1 : 0;
       };
       for (let attempt = 0; attempt < 500; attempt++) {
         const cell = grid.querySelector(`[data-row="${target.row}"][data-col="${target.column}"]`);

@@ -1,7 +1,7 @@
 /**
- * A JSON value read with the source text of every node kept, so a test can
+ * A JSON value read with the source text of every node kept. A test can then
  * compare numbers digit for digit as the server wrote them, and nested values
- * as the exact JSON text, instead of what `JSON.parse` rounds them to.
+ * as their exact JSON text, where `JSON.parse` would round big numbers.
  */
 export type RawJson =
   | { kind: 'null'; text: string }

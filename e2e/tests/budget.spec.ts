@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page, type Response } from '@playwrigh
 import { ADMIN, SECOND_USER } from '../support/accounts';
 import { gridCell, signIn } from '../support/console';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { nextQueryResponse } from '../support/query-result';
 
 // This file runs a console of its own with a budget of 2 queries a minute,
 // shared and per user, and a one-second wait in the queue.
@@ -43,9 +44,7 @@ async function openWithTabs(page: Page, queries: string[]): Promise<void> {
 async function runTab(page: Page, index: number): Promise<Response> {
   await page.getByTestId('editor-tab').nth(index).click();
   await expect(page.getByTestId('sql-editor').locator('.monaco-editor')).toBeVisible();
-  const response = page.waitForResponse(
-    (candidate) => candidate.request().method() === 'POST' && new URL(candidate.url()).pathname === '/api/query',
-  );
+  const response = nextQueryResponse(page);
   await page.getByTestId('run-button').click();
   return response;
 }

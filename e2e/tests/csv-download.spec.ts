@@ -2,7 +2,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN } from '../support/accounts';
 import { signIn } from '../support/console';
 import { readCsvDownload, type CsvFile } from '../support/csv-file';
-import { cellText, readQueryResult, runSqlForBody, type RawQueryResult } from '../support/query-result';
+import {
+  cellAt,
+  cellText,
+  columnIndex,
+  readQueryResult,
+  rowIndex,
+  runSqlForBody,
+  type RawQueryResult,
+} from '../support/query-result';
 import { wideMessageQuery } from '../support/wide-query';
 
 const TRICKY_SQL = 'SELECT * FROM tricky_values ORDER BY 1';
@@ -39,20 +47,11 @@ async function renameActiveTab(page: Page, title: string): Promise<void> {
   await expect(page.locator('[data-testid="editor-tab"][aria-selected="true"]')).toHaveText(title);
 }
 
-function column(result: RawQueryResult, name: string): number {
-  const index = result.columns.findIndex((each) => each.name === name);
-  if (index === -1) throw new Error(`tricky_values has no column ${name}; it has ${result.columns.map((each) => each.name).join(', ')}.`);
-  return index;
-}
-
 /** Returns the API's text and the CSV's text of one cell of the row of `kind`. */
 function cellPair(result: RawQueryResult, csv: CsvFile, kind: string, name: string) {
-  const kindColumn = column(result, 'kind');
-  const row = result.rows.findIndex((cells) => cells[kindColumn] !== undefined && cellText(cells[kindColumn]) === kind);
-  if (row === -1) throw new Error(`tricky_values has no row of kind ${kind}.`);
-  const cell = result.rows[row]?.[column(result, name)];
-  if (cell === undefined) throw new Error(`Row ${kind} has no cell ${name}.`);
-  return { api: cellText(cell), csv: csv.records[row + 1]?.[column(result, name)] };
+  const row = rowIndex(result, kind);
+  const column = columnIndex(result, name);
+  return { api: cellText(cellAt(result, row, column)), csv: csv.records[row + 1]?.[column] };
 }
 
 test.describe('CSV download', () => {
@@ -121,7 +120,7 @@ test.describe('CSV download', () => {
     expect(stamped).toBeLessThanOrEqual(after);
   });
 
-  test('options turn off formula protection and the byte order mark', async ({ page }) => {
+  test('options switch protection and BOM off', async ({ page }) => {
     const result = readQueryResult(await runSqlForBody(page, TRICKY_SQL));
 
     await setCsvOption(page, 'csv-protect-formulas', false);

@@ -65,7 +65,7 @@ test.describe('error underline', () => {
     await expectUnderlineOnLine(page, 1);
   });
 
-  test('second statement in a selection is underlined on its line', async ({ page }) => {
+  test('second statement is underlined on line 3', async ({ page }) => {
     await setSql(page, 'SELECT 1 AS one\n;\nSELECT 2 AS two');
     await page.keyboard.press('ControlOrMeta+A');
     await runAndReadSentSql(page);
@@ -163,7 +163,7 @@ test('shortcuts panel opens and Esc closes it', async ({ page }) => {
   await expect(help).toBeHidden();
 });
 
-test('Stop frees the page at once and says the query may still run', async ({ page }) => {
+test('Stop frees the page at once', async ({ page }) => {
   // About 10^12 rows: far longer than the SQL API's 30 s limit.
   await runSql(page, 'SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE a.range + b.range = -1');
   const stop = page.getByTestId('stop-button');

@@ -3,7 +3,7 @@ import { ADMIN } from '../support/accounts';
 import { gridCell, signIn } from '../support/console';
 import { revealCell } from '../support/grid';
 import { readCsvDownload } from '../support/csv-file';
-import { cellText, readQueryResult, runSqlForBody, type RawQueryResult } from '../support/query-result';
+import { cellAt, cellText, columnIndex, readQueryResult, rowIndex, runSqlForBody } from '../support/query-result';
 import { parseRawJson, type RawJson } from '../support/raw-json';
 import { parse } from 'csv-parse/sync';
 import { wideMessageQuery } from '../support/wide-query';
@@ -14,25 +14,6 @@ const TRICKY_SQL = 'SELECT * FROM tricky_values ORDER BY 1';
 const BIGINT_SQL = `SELECT CAST(v AS BIGINT) AS big FROM (VALUES
   ('9007199254740997'), ('9007199254740993'), (NULL), ('100'), ('9223372036854775807'),
   ('9007199254740995'), ('-9223372036854775808'), ('99')) AS t(v)`;
-
-function columnIndex(result: RawQueryResult, name: string): number {
-  const index = result.columns.findIndex((column) => column.name === name);
-  if (index === -1) throw new Error(`The result has no column ${name}.`);
-  return index;
-}
-
-function rowIndex(result: RawQueryResult, kind: string): number {
-  const kindColumn = columnIndex(result, 'kind');
-  const index = result.rows.findIndex((row) => row[kindColumn] !== undefined && cellText(row[kindColumn]) === kind);
-  if (index === -1) throw new Error(`The result has no row of kind ${kind}.`);
-  return index;
-}
-
-function cellAt(result: RawQueryResult, row: number, column: number): RawJson {
-  const cell = result.rows[row]?.[column];
-  if (cell === undefined) throw new Error(`The result has no cell at row ${row}, column ${column}.`);
-  return cell;
-}
 
 /** Texts of the rendered cells of one column, in display order. */
 async function columnTexts(page: Page, column: number): Promise<string[]> {
@@ -48,8 +29,9 @@ function sortedBigints(values: (string | null)[], direction: 'asc' | 'desc'): st
   const present = values.filter((value): value is string => value !== null);
   present.sort((a, b) => {
     const difference = BigInt(a) - BigInt(b);
-    const order = difference < 0n ? -1 : difference > 0n ? 1 : 0;
-    return direction === 'asc' ? order : -order;
+    if (difference === 0n) return 0;
+    const ascending = difference < 0n ? -1 : 1;
+    return direction === 'asc' ? ascending : -ascending;
   });
   return [...present, ...values.filter((value) => value === null).map(() => 'NULL')];
 }
@@ -206,7 +188,7 @@ test.describe('time zone switch', () => {
   // India has no daylight saving time, so the offset is always +05:30.
   test.use({ timezoneId: 'Asia/Kolkata' });
 
-  test('switches TIMESTAMP display and leaves the CSV alone', async ({ page }) => {
+  test('local time changes display, not CSV', async ({ page }) => {
     const result = readQueryResult(await runSqlForBody(page, TRICKY_SQL));
     const row = rowIndex(result, 'timestamp_microseconds');
     const column = columnIndex(result, 'happened_at');
@@ -232,7 +214,7 @@ test.describe('time zone switch', () => {
   });
 });
 
-test('1000 x 100 renders few elements and scrolls to the far corner', async ({ page }) => {
+test('1000 x 100 grid stays small and scrolls', async ({ page }) => {
   const result = readQueryResult(await runSqlForBody(page, wideMessageQuery(100, 1000)));
   const grid = page.getByTestId('results-grid');
   await expect(gridCell(page, 0, 0)).toBeVisible();

@@ -53,7 +53,7 @@ async function visitMainScreens(page: Page, scheme: Scheme): Promise<ScreenColor
   return { signIn: signInColor, console: consoleColor, editor: editorColor, errorPanel: errorColor };
 }
 
-test('main screens follow the system light and dark setting', async ({ page }) => {
+test('main screens follow the system scheme', async ({ page }) => {
   const light = await visitMainScreens(page, 'light');
   await page.getByTestId('sign-out').click();
   const dark = await visitMainScreens(page, 'dark');
@@ -64,7 +64,7 @@ test('main screens follow the system light and dark setting', async ({ page }) =
   }
 });
 
-test('theme switch overrides the system setting and is kept', async ({ page }) => {
+test('theme switch overrides and persists', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await signIn(page, ADMIN);
   await runSql(page, 'SELECT * FROM conversation ORDER BY id LIMIT 20');
