@@ -21,7 +21,7 @@ test('history lists a run and reopens it', async ({ page }) => {
   const sql = 'SELECT 314 AS history_probe';
   await runSql(page, sql);
   await expect(gridCell(page, 0, 0)).toHaveText('314');
-  // The same text again is answered from the BFF's cache.
+  // The same text again is returned from the BFF's cache.
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('cached-notice')).toBeVisible();
 
@@ -101,8 +101,14 @@ test('audit page is for admins and lists another user\'s run', async ({ browser 
   expect(lines[1]).toContain(',riley,ok,');
   expect(lines[1]).toContain('SELECT 2718 AS riley_audit_probe');
 
+  // With every filter cleared, the link (set from the applied filter) has no query string.
   await admin.getByTestId('audit-user').fill('');
   await admin.getByTestId('audit-search').fill('');
+  await admin.getByTestId('audit-outcome').selectOption('');
+  await admin.getByTestId('audit-from').fill('');
+  await admin.getByTestId('audit-to').fill('');
+  await expect(csvLink).toHaveAttribute('href', '/api/audit.csv');
+  await expect(rileyRow).toHaveCount(1);
   for (const theme of ['light', 'dark'] as const) {
     await admin.getByTestId('theme-switch').selectOption(theme);
     await admin.screenshot({ path: join(screenshots, `audit-${theme}.png`) });

@@ -56,6 +56,7 @@ function respond(method: string, path: string, body: unknown): [number, unknown]
   const id = match?.[1];
   if (id === undefined || id === 'gone') return [404, { error: { code: 'not_found', message: 'The saved query was not found.' } }];
   if (id === 'broken') return [500, { error: { code: 'internal_error', message: 'Something failed.' } }];
+  if (method === 'DELETE') return [204, null];
   if (method === 'PUT') return [200, detail(id, { hasSnapshot: true })];
   if (method === 'PATCH') return [200, detail(id, body as Partial<SavedQueryDetail>)];
   return [200, detail(id)];
@@ -71,6 +72,10 @@ beforeAll(async () => {
       const body: unknown = text === '' ? undefined : JSON.parse(text);
       requests.push({ method, path, body });
       const [status, value] = respond(method, path, body);
+      if (status === 204) {
+        response.writeHead(204).end();
+        return;
+      }
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(value));
     });
@@ -171,6 +176,19 @@ describe('save dialog', () => {
     expect(requests[0]?.body).toEqual({ title: 'Daily counts', description: '', visibility: 'shared' });
   });
 
+  it('removes the saved result when asked', async () => {
+    const saved = vi.fn();
+    render(<SaveQueryDialog existing={detail('abc', { hasSnapshot: true })} tab={null} onClose={() => undefined} onSaved={saved} />);
+    act(() => byTestId('save-remove-result').click());
+    act(() => byTestId('save-submit').click());
+    await waitFor(() => saved.mock.calls.length === 1);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'PATCH /api/saved-queries/abc',
+      'DELETE /api/saved-queries/abc/snapshot',
+    ]);
+    expect((saved.mock.calls[0]?.[0] as SavedQueryDetail).hasSnapshot).toBe(false);
+  });
+
   it('blank title cannot be saved', () => {
     render(<SaveQueryDialog existing={null} tab={tab} onClose={() => undefined} onSaved={() => undefined} />);
     type(byTestId('save-title'), '   ');
@@ -241,7 +259,7 @@ describe('share route', () => {
 });
 
 describe('schema loading', () => {
-  it('fetches once, then answers from the cache', async () => {
+  it('fetches once, then reads the cache', async () => {
     const first = await loadSchemaOnce(queryClient);
     const second = await loadSchemaOnce(queryClient);
     expect(first?.tables[0]?.name).toBe('conversation');

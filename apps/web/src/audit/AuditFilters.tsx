@@ -7,7 +7,7 @@ interface AuditFiltersProps {
   onChange: (value: AuditFilter) => void;
 }
 
-/** The audit page's filter bar; every change applies at once. */
+/** Renders the audit page's filter bar. Every change applies at once. */
 export function AuditFilters({ value, onChange }: AuditFiltersProps) {
   const set = <K extends keyof AuditFilter>(key: K, next: AuditFilter[K]) => onChange({ ...value, [key]: next });
   return (

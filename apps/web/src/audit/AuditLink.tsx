@@ -3,7 +3,7 @@ import { navigate } from '../app/navigation.js';
 
 export const AUDIT_PATH = '/audit';
 
-/** The header link between the console and the audit page, shown to admins only. */
+/** Renders the header link between the console and the audit page, shown to admins only. */
 export function AuditLink({ onAuditPage }: { onAuditPage: boolean }) {
   const target = onAuditPage ? '/' : AUDIT_PATH;
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {

@@ -7,10 +7,10 @@ import { useAuditLog } from './audit-api.js';
 import { auditQueryString, dateRangeProblem, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-filter.js';
 import { AuditFilters } from './AuditFilters.js';
 
-// The BFF returns at most this many entries per page; the CSV holds more.
+// The BFF returns at most this many entries per page, but the CSV contains more.
 const PAGE_LIMIT = 1000;
 
-/** The admins' audit page: every query attempt by every user, filtered, with a CSV download of the same filter. */
+/** Renders the admins' audit page: every query attempt by every user, filtered, with a CSV download of the same filter. */
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
   const applied = useDebouncedValue(filter, 300);

@@ -2,7 +2,7 @@ import type { AuditList } from '@console/shared-types';
 import { useQuery } from '@tanstack/react-query';
 import { requestJson } from '../api/http.js';
 
-/** Every user's query attempts matching the filter (admins only), newest first; `query` comes from `auditQueryString`. */
+/** Fetches every user's query attempts that match the filter (admins only), newest first. `query` comes from `auditQueryString`. */
 export function useAuditLog(query: string, enabled: boolean) {
   return useQuery({
     queryKey: ['audit', query],

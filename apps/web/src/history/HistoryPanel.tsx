@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useConsoleActions } from '../app/console-actions.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { useDebouncedValue } from '../saved-queries/use-debounced-value.js';
+import { PanelSearch } from '../sidebar/PanelSearch.js';
 import { useHistory } from './history-api.js';
 import { outcomeLabel, sqlExcerpt } from './outcome-text.js';
 import { formatDuration, formatUtc, timeAgo } from './time-text.js';
@@ -36,7 +37,7 @@ function HistoryItem({ entry, now, onOpen }: { entry: HistoryEntry; now: number;
   );
 }
 
-/** The History tab: the user's recent runs, searchable; a click or Enter opens one in a new editor tab. */
+/** Renders the History tab: the user's recent runs, searchable. A click or Enter opens one in a new editor tab. */
 export function HistoryPanel() {
   const { openInNewTab } = useConsoleActions();
   const [search, setSearch] = useState('');
@@ -47,14 +48,12 @@ export function HistoryPanel() {
 
   return (
     <div className="panel-stack" data-testid="history-panel">
-      <input
-        type="search"
-        className="panel-search"
-        aria-label="Search history"
+      <PanelSearch
+        label="Search history"
         placeholder="Search the SQL of past runs"
-        data-testid="history-search"
+        testId="history-search"
         value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        onChange={setSearch}
       />
       {history.isError && <ErrorMessage error={history.error} testId="history-error" />}
       {history.isPending && <p className="muted">Loading history…</p>}

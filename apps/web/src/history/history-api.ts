@@ -4,7 +4,7 @@ import { requestJson } from '../api/http.js';
 
 export const HISTORY_KEY = ['history'] as const;
 
-/** The signed-in user's recent runs, newest first, filtered by SQL text. */
+/** Fetches the signed-in user's recent runs, newest first, filtered by SQL text. */
 export function useHistory(search: string) {
   const term = search.trim();
   return useQuery({

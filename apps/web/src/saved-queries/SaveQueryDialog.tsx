@@ -2,7 +2,7 @@ import type { SavedQuery, SavedQueryDetail, Visibility } from '@console/shared-t
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import type { ActiveTabInfo } from './saved-query-actions.js';
-import { createSavedQuery, saveSnapshot, updateSavedQuery, useSavedQueryMutation } from './saved-queries-api.js';
+import { createSavedQuery, deleteSnapshot, saveSnapshot, updateSavedQuery, useSavedQueryMutation } from './saved-queries-api.js';
 import { useModalDialog } from './use-modal-dialog.js';
 
 interface SaveQueryDialogProps {
@@ -14,12 +14,18 @@ interface SaveQueryDialogProps {
   onSaved: (query: SavedQueryDetail) => void;
 }
 
+const VISIBILITY_CHOICES: { value: Visibility; label: string }[] = [
+  { value: 'private', label: 'Only me' },
+  { value: 'shared', label: 'Every signed-in staff member, through its link' },
+];
+
 interface SaveInput {
   asNew: boolean;
   title: string;
   description: string;
   visibility: Visibility;
   includeResult: boolean;
+  removeResult: boolean;
 }
 
 /** Saves the tab's query, or edits a saved query's title, description and visibility. */
@@ -29,6 +35,7 @@ export function SaveQueryDialog({ existing, tab, onClose, onSaved }: SaveQueryDi
   const [description, setDescription] = useState(existing?.description ?? '');
   const [visibility, setVisibility] = useState<Visibility>(existing?.visibility ?? 'private');
   const [includeResult, setIncludeResult] = useState(false);
+  const [removeResult, setRemoveResult] = useState(false);
   const runId = tab?.runId ?? null;
 
   const save = useSavedQueryMutation(async (input: SaveInput): Promise<SavedQueryDetail> => {
@@ -39,7 +46,12 @@ export function SaveQueryDialog({ existing, tab, onClose, onSaved }: SaveQueryDi
     } else {
       saved = await createSavedQuery({ ...fields, sql: tab?.sql ?? existing?.sql ?? '' });
     }
-    if (input.includeResult && runId !== null) saved = await saveSnapshot(saved.id, runId);
+    if (input.includeResult && runId !== null) {
+      saved = await saveSnapshot(saved.id, runId);
+    } else if (input.removeResult && !input.asNew && existing?.hasSnapshot === true) {
+      await deleteSnapshot(saved.id);
+      saved = { ...saved, hasSnapshot: false, snapshot: null };
+    }
     return saved;
   });
 
@@ -48,12 +60,14 @@ export function SaveQueryDialog({ existing, tab, onClose, onSaved }: SaveQueryDi
     const trimmed = title.trim();
     if (trimmed === '') return;
     save.mutate(
-      { asNew, title: trimmed, description: description.trim(), visibility, includeResult },
+      { asNew, title: trimmed, description: description.trim(), visibility, includeResult, removeResult },
       { onSuccess: onSaved },
     );
   };
 
-  const heading = tab === null ? 'Edit saved query' : existing === null ? 'Save query' : 'Save changes';
+  let heading = 'Save changes';
+  if (tab === null) heading = 'Edit saved query';
+  else if (existing === null) heading = 'Save query';
   return (
     <dialog
       ref={dialogRef}
@@ -90,28 +104,19 @@ export function SaveQueryDialog({ existing, tab, onClose, onSaved }: SaveQueryDi
         </label>
         <fieldset className="field visibility-choice">
           <legend>Who can open it</legend>
-          <label>
-            <input
-              type="radio"
-              name="visibility"
-              value="private"
-              data-testid="visibility-private"
-              checked={visibility === 'private'}
-              onChange={() => setVisibility('private')}
-            />
-            Only me
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="visibility"
-              value="shared"
-              data-testid="visibility-shared"
-              checked={visibility === 'shared'}
-              onChange={() => setVisibility('shared')}
-            />
-            Every signed-in staff member, through its link
-          </label>
+          {VISIBILITY_CHOICES.map((choice) => (
+            <label key={choice.value}>
+              <input
+                type="radio"
+                name="visibility"
+                value={choice.value}
+                data-testid={`visibility-${choice.value}`}
+                checked={visibility === choice.value}
+                onChange={() => setVisibility(choice.value)}
+              />
+              {choice.label}
+            </label>
+          ))}
         </fieldset>
         {tab !== null && (
           <label className="checkbox-field">
@@ -124,6 +129,18 @@ export function SaveQueryDialog({ existing, tab, onClose, onSaved }: SaveQueryDi
             />
             Include the current result, so people with the link see it without running the query
             {runId === null && <span className="muted"> (run the query first)</span>}
+          </label>
+        )}
+        {existing?.hasSnapshot === true && (
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              data-testid="save-remove-result"
+              disabled={includeResult}
+              checked={removeResult && !includeResult}
+              onChange={(event) => setRemoveResult(event.target.checked)}
+            />
+            Remove the saved result, so the link shows only the SQL
           </label>
         )}
         {save.isError && <ErrorMessage error={save.error} testId="save-error" />}

@@ -6,6 +6,7 @@ import { describeError } from '../errors/describe-error.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { copyShareLink } from '../share/copy-link.js';
 import { sharePath } from '../share/share-link.js';
+import { PanelSearch } from '../sidebar/PanelSearch.js';
 import {
   deleteSavedQuery,
   duplicateSavedQuery,
@@ -23,7 +24,7 @@ function failureText(action: string, error: unknown): string {
   return `Could not ${action}: ${describeError(error).title}`;
 }
 
-/** The Saved tab: the user's own and shared queries, searchable, with share links. */
+/** Renders the Saved tab: the user's own and shared queries, searchable, with share links. */
 export function SavedQueriesPanel() {
   const actions = useSavedQueryActions();
   const [search, setSearch] = useState('');
@@ -53,8 +54,8 @@ export function SavedQueriesPanel() {
 
   const copyLink = async (query: SavedQuery) => {
     const outcome = await copyShareLink(query.id);
-    const who = query.visibility === 'shared' ? 'Anyone signed in can open it.' : 'Only you can open it until you share it.';
-    setStatus(outcome.copied ? `Link copied: ${outcome.url}. ${who}` : `Copy this link: ${outcome.url}. ${who}`);
+    const audience = query.visibility === 'shared' ? 'Anyone signed in can open it.' : 'Only you can open it until you share it.';
+    setStatus(outcome.copied ? `Link copied: ${outcome.url}. ${audience}` : `Copy this link: ${outcome.url}. ${audience}`);
   };
 
   const onDuplicate = (query: SavedQuery) =>
@@ -80,14 +81,12 @@ export function SavedQueriesPanel() {
       <button type="button" className="primary" data-testid="save-query" onClick={actions.requestSave}>
         {savesChanges ? 'Save changes…' : 'Save current query…'}
       </button>
-      <input
-        type="search"
-        className="panel-search"
-        aria-label="Search saved queries"
+      <PanelSearch
+        label="Search saved queries"
         placeholder="Search title, description, SQL"
-        data-testid="saved-search"
+        testId="saved-search"
         value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        onChange={setSearch}
       />
       {status !== null && (
         <p className="panel-status" role="status" data-testid="saved-status">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 interface SavedQueryItemProps {
   query: SavedQuery;
   ownedByMe: boolean;
-  /** True when the active editor tab holds this query. */
+  /** True when the active editor tab contains this query. */
   active: boolean;
   busy: boolean;
   onOpen: () => void;
@@ -14,7 +14,7 @@ interface SavedQueryItemProps {
   onDelete: () => void;
 }
 
-/** One saved query in the sidebar list, with its owner, visibility and actions. */
+/** Renders one saved query in the sidebar list, with its owner, visibility and actions. */
 export function SavedQueryItem(props: SavedQueryItemProps) {
   const { query, ownedByMe } = props;
   const [confirmingDelete, setConfirmingDelete] = useState(false);

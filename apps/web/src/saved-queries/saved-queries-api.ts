@@ -42,7 +42,7 @@ export function deleteSnapshot(id: string): Promise<void> {
   return requestJson<void>('DELETE', queryPath(id, '/snapshot'));
 }
 
-/** The caller's own queries and those others shared, filtered by title, description or SQL. */
+/** Fetches the caller's own queries and those others shared, filtered by title, description or SQL. */
 export function useSavedQueryList(search: string) {
   const term = search.trim();
   return useQuery({

@@ -12,7 +12,7 @@ export interface ActiveTabInfo {
   runId: string | null;
 }
 
-/** What the Saved panel and the share link need from the console page. */
+/** Console page operations for the Saved panel and the share link. */
 export interface SavedQueryActions {
   user: User;
   activeTab: () => ActiveTabInfo;

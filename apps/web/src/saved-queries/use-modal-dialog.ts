@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 
 /**
  * Opens a `<dialog>` as modal when mounted and closes it on unmount, giving
- * the focus back to the element that had it, as the ARIA dialog pattern asks.
+ * the focus back to the element that had it, as the WAI-ARIA dialog pattern recommends.
  */
 export function useModalDialog() {
   const dialogRef = useRef<HTMLDialogElement | null>(null);

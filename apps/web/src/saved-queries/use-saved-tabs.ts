@@ -87,12 +87,12 @@ export function useSavedTabs(tabs: TabsApi): SavedTabs {
       const state = tabsRef.current;
       const current = linksRef.current;
 
-      // The active tab already holds this query (e.g. after a reload): keep the user's text.
+      // The active tab already contains this query (e.g. after a reload): keep the user's text.
       if (current[state.activeId] === query.id) {
         showSnapshot(state.activeId, query);
         return;
       }
-      // Another tab holds the same text: switch to it rather than opening a copy.
+      // Another tab contains the same text: switch to it rather than opening a copy.
       const linkedId = tabOfSavedQuery(current, query.id);
       const linked = state.tabs.find((tab) => tab.id === linkedId && tab.sql === query.sql);
       if (linked !== undefined) {

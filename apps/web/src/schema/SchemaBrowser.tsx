@@ -4,12 +4,13 @@ import { useNow } from '../budget/use-now.js';
 import { quoteIdentifier } from '../editor/completion/quote-identifier.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { timeAgo } from '../history/time-text.js';
+import { PanelSearch } from '../sidebar/PanelSearch.js';
 import { filterTables } from './filter-tables.js';
 import { useSchema } from './schema-api.js';
 import { SchemaTableItem } from './SchemaTableItem.js';
 
 /**
- * The Schema tab: tables and their columns with types. It fetches the schema
+ * Renders the Schema tab: tables and their columns with types. It fetches the schema
  * the first time it is shown, never on page load, because a miss in the BFF's
  * cache spends a call of the shared budget.
  */
@@ -51,14 +52,12 @@ export function SchemaBrowser() {
   return (
     <div className="panel-stack" data-testid="schema-browser">
       <div className="panel-row">
-        <input
-          type="search"
-          className="panel-search"
-          aria-label="Filter tables and columns"
+        <PanelSearch
+          label="Filter tables and columns"
           placeholder="Filter tables and columns"
-          data-testid="schema-filter"
+          testId="schema-filter"
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={setFilter}
         />
         <button
           type="button"

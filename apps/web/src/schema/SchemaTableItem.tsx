@@ -8,7 +8,7 @@ interface SchemaTableItemProps {
   quote: (name: string) => string;
 }
 
-/** One table of the schema browser: its name inserts it, the arrow lists its columns. */
+/** Renders one table of the schema browser: its name inserts it, the arrow lists its columns. */
 export function SchemaTableItem({ match, expanded, onToggle, onInsert, quote }: SchemaTableItemProps) {
   const { table, columns } = match;
   const listId = `schema-columns-${table.schema}-${table.name}`;

@@ -30,7 +30,7 @@ export async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaRe
  * schema can cost a call of the shared budget, so nothing is fetched when the
  * page loads: `load` (the schema browser when first shown) or the first
  * completion request (through `demandSchemaTables`) fetches it once per page,
- * and `refresh` fetches it anew when the user asks.
+ * and `refresh` fetches it anew when the user presses Refresh.
  */
 export function useSchema() {
   const queryClient = useQueryClient();

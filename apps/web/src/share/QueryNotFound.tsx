@@ -1,9 +1,10 @@
 import { navigate } from '../app/navigation.js';
 
 /**
- * Shown for a share link the user may not open. It reads the same for an
- * unknown id, a deleted query and someone else's private one, as the BFF's 404
- * does; `page` is for other addresses, such as the audit page for a non-admin.
+ * Renders the page for a share link the user may not open. It reads the same
+ * for an unknown id, a deleted query and someone else's private one, as the
+ * BFF's 404 does. The `page` variant is for other addresses, such as the audit
+ * page for a user who is not an admin.
  */
 export function QueryNotFound({ what }: { what: 'query' | 'page' }) {
   return (
