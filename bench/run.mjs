@@ -4,6 +4,7 @@
 // `--quick` runs each benchmark with tiny repetition counts, so that `npm test`
 // can check that they all still run. Its figures are too noisy to quote.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/browser.mjs';
@@ -58,6 +59,7 @@ function lazy(start, stop) {
 
 const options = parseOptions();
 const startedAt = new Date();
+const loadAtStart = loadavg();
 const description = await describeMachine();
 const stack = lazy(startBenchStack, (running) => running.stop());
 const browser = lazy(async () => {
@@ -111,12 +113,16 @@ const notes = formatNotes(figures);
 console.log(`\n${table}\n${notes ? `\n${notes}\n` : ''}`);
 const misses = figures.filter((figure) => figure.target && !figure.target.pass).length;
 console.log(`${figures.length} figures, ${misses} missed their target, ${failures} benchmark(s) could not run.`);
+// The load average shows how much else ran on the machine, which widens every spread.
+const loadAtEnd = loadavg();
+console.log(`Load average (1 min) at start ${loadAtStart[0].toFixed(2)}, at end ${loadAtEnd[0].toFixed(2)}, on ${description.machine.cpuCount} CPUs.`);
 
 const result = {
   mode: options.quick ? 'quick' : 'full',
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   ...description,
+  loadAverage: { start: loadAtStart, end: loadAtEnd },
   figures,
 };
 mkdirSync(resultsDir, { recursive: true });
