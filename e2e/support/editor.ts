@@ -50,3 +50,34 @@ export async function expectUnderlineOnLine(page: Page, line: number): Promise<v
   expect(middle).toBeGreaterThanOrEqual(lineBox.y);
   expect(middle).toBeLessThanOrEqual(lineBox.y + lineBox.height);
 }
+
+/** Returns the screen box of the first place `word` is drawn in the editor, measured on its characters alone. */
+async function wordBox(page: Page, word: string): Promise<{ x: number; y: number; height: number } | null> {
+  return page.getByTestId('sql-editor').locator('.monaco-editor .view-lines').evaluate((lines, target) => {
+    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replaceAll('\u00a0', ' ');
+      const at = text.search(new RegExp(`\\b${target}\\b`));
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x, y: box.y, height: box.height };
+    }
+    return null;
+  }, word);
+}
+
+/** Checks that the error underline starts under the first character of `word` in the editor. */
+export async function expectUnderlineUnder(page: Page, word: string): Promise<void> {
+  const underline = page.getByTestId('sql-editor').locator('.monaco-editor .squiggly-error').first();
+  await expect(underline).toBeVisible();
+  const underlineBox = await underline.boundingBox();
+  const box = await wordBox(page, word);
+  expect(underlineBox, 'the underline has a position').not.toBeNull();
+  expect(box, `${word} is drawn in the editor`).not.toBeNull();
+  if (underlineBox === null || box === null) return;
+  expect(Math.abs(underlineBox.x - box.x), `underline at x=${underlineBox.x}, ${word} at x=${box.x}`).toBeLessThan(2);
+  expect(Math.abs(underlineBox.y - box.y)).toBeLessThan(box.height);
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN } from '../support/accounts';
 import { gridCell, runSql, setSql, signIn } from '../support/console';
-import { editorText, expectUnderlineOnLine, placeCursor } from '../support/editor';
+import { editorText, expectUnderlineOnLine, expectUnderlineUnder, placeCursor } from '../support/editor';
 
 const suggestions = (page: Page) => page.locator('.monaco-editor .suggest-widget');
 
@@ -81,6 +81,32 @@ test.describe('error underline', () => {
     await expect(panel).toContainText('The SQL engine rejected the query.');
     await expect(panel).toContainText('titel');
     await expectUnderlineOnLine(page, 3);
+  });
+
+  test('underline sits under the unknown column', async ({ page }) => {
+    const cases = [
+      'SELECT titel FROM conversation',
+      // The statement under the cursor starts in the middle of the line.
+      'SELECT 1 AS one; SELECT titel FROM conversation',
+      // Emoji take two UTF-16 code units and may be drawn two columns wide.
+      "SELECT '🙂🚀' AS icons, titel FROM conversation",
+      "SELECT 'שלום' AS greeting, titel FROM conversation",
+    ];
+    for (const sql of cases) {
+      await runSql(page, sql);
+      await expect(page.getByTestId('error-panel')).toContainText('titel');
+      await expectUnderlineUnder(page, 'titel');
+    }
+  });
+
+  test('underline follows the statement to its line', async ({ page }) => {
+    await setSql(page, 'SELECT 1 AS one;\nSELECT *\nFROM conversation\nWHERE titel = 1');
+    await placeCursor(page, 3, 3);
+    expect(await runAndReadSentSql(page)).toBe('SELECT *\nFROM conversation\nWHERE titel = 1');
+
+    await expect(page.getByTestId('error-panel')).toContainText('titel');
+    await expectUnderlineOnLine(page, 4);
+    await expectUnderlineUnder(page, 'titel');
   });
 
   test('next run clears the underline', async ({ page }) => {
