@@ -128,8 +128,8 @@ test('schema browser lists columns and inserts a name', async ({ page }) => {
     if (new URL(request.url()).pathname === '/api/schema') schemaCalls.push(request.url());
   });
   await signIn(page, ADMIN);
-  await setSql(page, 'SELECT  FROM conversation');
-  // Nothing fetched the schema yet.
+  await expect(page.getByTestId('sql-editor').locator('.monaco-editor')).toBeVisible();
+  // Loading the page fetches no schema: only the Schema tab or a completion request does.
   expect(schemaCalls).toEqual([]);
 
   await page.getByTestId('sidebar-tab-schema').click();
@@ -146,6 +146,10 @@ test('schema browser lists columns and inserts a name', async ({ page }) => {
 
   await page.getByTestId('schema-filter').fill(firstColumn);
   await expect(conversation).toBeVisible();
+
+  // Completions while typing use the loaded schema and fetch nothing more.
+  await setSql(page, 'SELECT  FROM conversation');
+  expect(schemaCalls).toHaveLength(1);
 
   // Put the cursor after "SELECT " and insert the column by clicking it.
   await page.getByTestId('sql-editor').locator('.view-lines').click();

@@ -72,8 +72,6 @@ async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   }
 }
 
-// First in the file: the budget check compares `remaining` of a rolling 60 s
-// window, which would also rise if a call made a minute earlier expired.
 test('shared result opens without spending the budget', async ({ browser }) => {
   const owner = await newPage(browser);
   await signIn(owner, ADMIN);
@@ -85,25 +83,34 @@ test('shared result opens without spending the budget', async ({ browser }) => {
 
   const reader = await newPage(browser);
   await signIn(reader, SECOND_USER);
-  const before = await sharedBudget(reader);
   const calls: string[] = [];
   reader.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (path === '/api/query' || path === '/api/schema') calls.push(`${request.method()} ${path}`);
   });
 
-  await reader.goto(link);
-  const banner = reader.getByTestId('snapshot-banner');
-  await expect(banner).toContainText('Result from');
-  await expect(banner).toContainText(`saved by ${ADMIN.username}`);
-  await expect(gridCell(reader, 0, 0)).toHaveText('7');
-  await expect(gridCell(reader, 0, 1)).toHaveText('kept');
-  await expect(gridCell(reader, 0, 2)).toHaveText('9007199254740993');
-  await expect(reader.getByTestId('editor-tab').filter({ hasText: 'E2E snapshot seven' })).toBeVisible();
-  // Give a late call the time to show up before concluding there was none.
-  await reader.waitForTimeout(1500);
+  // `remaining` counts a rolling 60 s window, so it also rises when a call made
+  // a minute earlier leaves the window: a pair of readings that spans such an
+  // expiry is taken again. A spent call would lower it in every pair.
+  let unchanged = false;
+  for (let attempt = 0; attempt < 3 && !unchanged; attempt++) {
+    const before = await sharedBudget(reader);
+    await reader.goto(link);
+    const banner = reader.getByTestId('snapshot-banner');
+    await expect(banner).toContainText('Result from');
+    await expect(banner).toContainText(`saved by ${ADMIN.username}`);
+    await expect(gridCell(reader, 0, 0)).toHaveText('7');
+    await expect(gridCell(reader, 0, 1)).toHaveText('kept');
+    await expect(gridCell(reader, 0, 2)).toHaveText('9007199254740993');
+    await expect(reader.getByTestId('editor-tab').filter({ hasText: 'E2E snapshot seven' })).toBeVisible();
+    // Give a late call the time to show up before concluding there was none.
+    await reader.waitForTimeout(1500);
+    const after = await sharedBudget(reader);
+    expect(after).toBeGreaterThanOrEqual(before);
+    unchanged = after === before;
+  }
+  expect(unchanged).toBe(true);
   expect(calls).toEqual([]);
-  expect(await sharedBudget(reader)).toBe(before);
   await screenshotBothThemes(reader, 'shared-with-result');
 
   // Run replaces the saved rows with a fresh result.
