@@ -5,13 +5,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoppedError } from '../src/api/api-error.js';
 import type { RunRequest } from '../src/query/run-state.js';
 import { useQueryRun, type QueryRuns } from '../src/query/use-query-run.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountRoot, waitFor, type TestRoot } from './support/dom-root.js';
 
 const budget = {
   user: { limit: 6, remaining: 5, resetInSeconds: 0, windowSeconds: 60 },
@@ -66,8 +64,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-let container: HTMLDivElement;
-let root: Root;
+let root: TestRoot;
 let runs: QueryRuns | null = null;
 
 function Probe() {
@@ -84,31 +81,17 @@ function request(tabId: string, sql: string): RunRequest {
   return { sql, origin: { tabId, line: 1, column: 1 } };
 }
 
-async function waitFor(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-  }
-}
-
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient();
-  act(() =>
-    root.render(
-      <QueryClientProvider client={client}>
-        <Probe />
-      </QueryClientProvider>,
-    ),
+  root = mountRoot();
+  root.render(
+    <QueryClientProvider client={new QueryClient()}>
+      <Probe />
+    </QueryClientProvider>,
   );
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+  root.cleanup();
   runs = null;
 });
 

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import type { QueryResponse } from '@console/shared-types';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/api-error.js';
 import { IDLE_RUN, type RunState } from '../src/query/run-state.js';
 import { formatMilliseconds, ResultsPanel } from '../src/results/ResultsPanel.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountRoot, type TestRoot } from './support/dom-root.js';
 
 const response: QueryResponse = {
   runId: 'run-1',
@@ -42,26 +39,20 @@ function done(overrides: Partial<QueryResponse> = {}): RunState {
   };
 }
 
-let container: HTMLDivElement;
-let root: Root;
+let root: TestRoot;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  root = mountRoot();
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(() => root.cleanup());
 
 function render(state: RunState): void {
-  act(() => root.render(<ResultsPanel state={state} title="Query 1" onRunFresh={() => undefined} />));
+  root.render(<ResultsPanel state={state} title="Query 1" onRunFresh={() => undefined} />);
 }
 
 function byTestId(id: string): HTMLElement | null {
-  return container.querySelector(`[data-testid="${id}"]`);
+  return root.byTestId(id);
 }
 
 describe('ResultsPanel', () => {
