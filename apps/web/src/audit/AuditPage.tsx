@@ -63,7 +63,9 @@ export function AuditPage() {
                     <td data-testid="audit-row-user">{entry.user.username}</td>
                     <td className="nowrap">
                       {outcomeLabel(entry.outcome)}
-                      {entry.errorCode !== null && <span className="muted"> ({entry.errorCode})</span>}
+                      {entry.errorCode !== null && entry.errorCode !== entry.outcome && (
+                        <span className="muted"> ({entry.errorCode})</span>
+                      )}
                     </td>
                     <td className="number">{entry.rowCount ?? ''}</td>
                     <td className="number nowrap">{formatDuration(entry.durationMs)}</td>

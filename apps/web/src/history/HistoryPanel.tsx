@@ -29,7 +29,7 @@ function HistoryItem({ entry, now, onOpen }: { entry: HistoryEntry; now: number;
           {entry.rowCount !== null && <span>{entry.rowCount === 1 ? '1 row' : `${entry.rowCount} rows`}</span>}
           <span className={failed ? 'badge failed' : 'badge'} data-testid="history-outcome">
             {outcomeLabel(entry.outcome)}
-            {entry.errorCode !== null && failed ? ` (${entry.errorCode})` : ''}
+            {failed && entry.errorCode !== null && entry.errorCode !== entry.outcome ? ` (${entry.errorCode})` : ''}
           </span>
         </span>
       </button>
