@@ -68,6 +68,8 @@ export function SavedQueriesPanel() {
     remove.mutate(query.id, {
       onSuccess: () => {
         actions.forget(query.id);
+        // The address bar must not keep offering a link that no longer opens.
+        if (window.location.pathname === sharePath(query.id)) navigate('/', { replace: true });
         setStatus(`Deleted “${query.title}”; its link no longer opens.`);
       },
       onError: (error) => setStatus(failureText('delete it', error)),

@@ -44,7 +44,8 @@ export function SavedQueryItem(props: SavedQueryItemProps) {
           <button type="button" className="danger" data-testid="saved-query-delete-confirm" onClick={props.onDelete}>
             Delete
           </button>
-          <button type="button" onClick={() => setConfirmingDelete(false)}>
+          {/* The Delete button just left the page, so the focus moves to the safe choice. */}
+          <button type="button" autoFocus onClick={() => setConfirmingDelete(false)}>
             Keep
           </button>
         </div>
