@@ -23,7 +23,7 @@ export async function placeCursor(page: Page, line: number, column: number): Pro
   await page.getByTestId('sql-editor').locator('.monaco-editor .view-lines').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('ControlOrMeta+Home');
   for (let step = 1; step < line; step++) await page.keyboard.press('ArrowDown');
-  // Home goes to the first character that is not a space on the second press, so move from column 1.
+  // Home moves to the first character that is not a space, and a second press to column 1.
   await page.keyboard.press('Home');
   await page.keyboard.press('Home');
   for (let step = 1; step < column; step++) await page.keyboard.press('ArrowRight');
