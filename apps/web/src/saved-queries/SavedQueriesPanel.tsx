@@ -20,7 +20,7 @@ import { SaveQueryDialog } from './SaveQueryDialog.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 
 function failureText(action: string, error: unknown): string {
-  if (error instanceof ApiError && error.status === 404) return `Could not ${action}: the query was deleted or unshared.`;
+  if (error instanceof ApiError && error.status === 404) return `Could not ${action}: the query was deleted or unshared, so it is gone from the list.`;
   return `Could not ${action}: ${describeError(error).title}`;
 }
 
@@ -37,6 +37,12 @@ export function SavedQueriesPanel() {
   const remove = useSavedQueryMutation(deleteSavedQuery);
   const activeSavedId = actions.activeTab().savedId;
 
+  // A failure often means the list is out of date, e.g. the owner deleted a query, so it is read again.
+  const reportFailure = (action: string, error: unknown) => {
+    setStatus(failureText(action, error));
+    void list.refetch();
+  };
+
   const open = async (query: SavedQuery) => {
     setOpeningId(query.id);
     setStatus(null);
@@ -45,8 +51,7 @@ export function SavedQueriesPanel() {
       actions.open(detail);
       navigate(sharePath(query.id));
     } catch (error) {
-      setStatus(failureText(`open “${query.title}”`, error));
-      void list.refetch();
+      reportFailure(`open “${query.title}”`, error);
     } finally {
       setOpeningId(null);
     }
@@ -61,7 +66,7 @@ export function SavedQueriesPanel() {
   const onDuplicate = (query: SavedQuery) =>
     duplicate.mutate(query.id, {
       onSuccess: (copy) => setStatus(`Saved a private copy: “${copy.title}”.`),
-      onError: (error) => setStatus(failureText('duplicate it', error)),
+      onError: (error) => reportFailure('duplicate it', error),
     });
 
   const onDelete = (query: SavedQuery) =>
@@ -72,7 +77,7 @@ export function SavedQueriesPanel() {
         if (window.location.pathname === sharePath(query.id)) navigate('/', { replace: true });
         setStatus(`Deleted “${query.title}”; its link no longer opens.`);
       },
-      onError: (error) => setStatus(failureText('delete it', error)),
+      onError: (error) => reportFailure('delete it', error),
     });
 
   const queries = list.data?.queries ?? [];
