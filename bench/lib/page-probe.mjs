@@ -65,14 +65,20 @@ export function armProbe(page, cellSelector) {
   }, cellSelector);
 }
 
-/** Waits until the armed cell has painted and returns the probe's readings plus the last response end of `resourcePath`. */
+/**
+ * Waits until the armed cell has painted and returns the probe's readings, the
+ * last response end of `resourcePath`, and the console's own `grid-first-cell`
+ * performance mark when the page set one (null otherwise).
+ */
 export async function readProbe(page, resourcePath, timeoutMs = 60_000) {
   await page.waitForFunction(() => window.__benchProbe.cellPaintedAt !== null, null, { timeout: timeoutMs });
   return page.evaluate((path) => {
     const state = window.__benchProbe;
     const entries = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === path);
     const last = entries[entries.length - 1];
+    const marks = performance.getEntriesByName('grid-first-cell', 'mark');
     return {
+      appMark: marks.length > 0 ? marks[marks.length - 1].startTime : null,
       cellInsertedAt: state.cellInsertedAt,
       cellPaintedAt: state.cellPaintedAt,
       runClickAt: state.runClickAt,
