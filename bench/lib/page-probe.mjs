@@ -1,8 +1,9 @@
 // A script added to every benchmark page before the page's own scripts. It
 // records long tasks, the Run click, and the first paint of a results cell,
-// the same way on the console and on the plain-table reference page: a
-// MutationObserver sees the first cell inserted, and the paint is taken as the
-// task that a requestAnimationFrame callback posts, which runs after that frame.
+// the same way on the console and on the plain-table reference page. A
+// MutationObserver detects the first cell's insertion. The paint time is when
+// the task posted from the next requestAnimationFrame callback runs, which is
+// after that frame.
 
 function probe() {
   const state = {
