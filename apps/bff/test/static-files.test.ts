@@ -1,3 +1,4 @@
+import { brotliCompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './support/bff-harness.js';
 import { unusedQueryService } from './support/unused-query-service.js';
@@ -35,6 +36,20 @@ describe('web app files', () => {
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(response.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('send the build\'s precompressed copy as it is', async () => {
+    harness = await startHarness({ queryService: unusedQueryService });
+    const response = await harness.app.inject({
+      method: 'GET',
+      url: '/assets/styles-5b2e0d.css',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.rawPayload.equals(brotliCompressSync('body { color: black; }\n'.repeat(100)))).toBe(true);
   });
 
   it('revalidate other files at the root', async () => {

@@ -35,6 +35,9 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     prefix: '/',
     wildcard: true,
     index: ['index.html'],
+    // The web build writes .br and .gz files beside each asset; sending those
+    // is smaller and cheaper than compressing on every request.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(reply, path) {
       reply.header('cache-control', path.startsWith(assetsDir + sep) ? IMMUTABLE : REVALIDATE);

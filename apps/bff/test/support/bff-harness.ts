@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -105,6 +106,9 @@ export function writeFakeWebBuild(webRoot: string): void {
   mkdirSync(join(webRoot, 'assets'), { recursive: true });
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Console</title><div id="root"></div>');
   writeFileSync(join(webRoot, 'assets', 'index-3f9a1c.js'), 'console.log("app");\n'.repeat(200));
+  // The web build writes a brotli copy beside each asset, as this one.
+  writeFileSync(join(webRoot, 'assets', 'styles-5b2e0d.css'), 'body { color: black; }\n'.repeat(100));
+  writeFileSync(join(webRoot, 'assets', 'styles-5b2e0d.css.br'), brotliCompressSync('body { color: black; }\n'.repeat(100)));
   writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 }
 
