@@ -163,6 +163,13 @@ describe('statement start', () => {
     expect(result.found).toBe('a statement that starts with thisWordIsLongerThanAnyKeyword');
   });
 
+  it('suggests a typo for an unknown keyword', () => {
+    const result = checkReadOnly('SELEC * FROM conversation');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.found).toBe('a statement that starts with SELEC (not a query keyword: check the spelling)');
+  });
+
   it('quotes a symbol at the start', () => {
     const result = checkReadOnly('* FROM t');
     expect(result.ok).toBe(false);

@@ -50,7 +50,8 @@ export function withArticle(word: string): string {
 export function describeStatement(word: string, nextWord: string | undefined): string {
   if (word === 'BEGIN') return 'a BEGIN statement (a transaction or a scripting block)';
   if (SCRIPTING_WORDS.has(word)) return `${withArticle(word)} scripting statement`;
-  if (!STATEMENT_WORDS.has(word)) return `a statement that starts with ${word}`;
+  // Most unknown first words are typos of SELECT, so the text says so instead of reading like a refusal.
+  if (!STATEMENT_WORDS.has(word)) return `a statement that starts with ${word} (not a query keyword: check the spelling)`;
   const second = SECOND_WORDS.get(word);
   const name = nextWord !== undefined && second?.has(nextWord) ? `${word} ${nextWord}` : word;
   return `${withArticle(name)} statement`;
