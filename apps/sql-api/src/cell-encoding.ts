@@ -32,8 +32,20 @@ import {
 /** A cell as it appears in the JSON `result`. */
 export type JsonCell = null | boolean | number | string | JsonCell[] | { [key: string]: JsonCell };
 
+/** Encodes the values of one column; see cellEncoder. */
+export type CellEncoder = (value: DuckDBValue) => JsonCell;
+
 /**
- * Encodes one DuckDB value for the JSON `result`, by the column's type:
+ * Encodes one DuckDB value for the JSON `result`, by the column's type.
+ * Encoding many values of one type should use cellEncoder once instead.
+ */
+export function encodeCell(value: DuckDBValue, type: DuckDBType): JsonCell {
+  return cellEncoder(type)(value);
+}
+
+/**
+ * Makes the encoder for a column's values, deciding by the type once per
+ * column instead of once per cell:
  * - integers named TINYINT, SMALLINT or INT, FLOAT and DOUBLE become JSON
  *   numbers; NaN and the infinities become the strings "NaN", "Infinity" and
  *   "-Infinity", which JSON cannot hold as numbers;
@@ -48,37 +60,41 @@ export type JsonCell = null | boolean | number | string | JsonCell[] | { [key: s
  *   arrays and objects whose members follow the same rule;
  * - NULL becomes null.
  */
-export function encodeCell(value: DuckDBValue, type: DuckDBType): JsonCell {
-  if (value === null) return null;
-
+export function cellEncoder(type: DuckDBType): CellEncoder {
   switch (type.typeId) {
+    // DuckDB already gives these as the JSON value: boolean, a safe integer
+    // number or a string.
     case DuckDBTypeId.BOOLEAN:
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:
     case DuckDBTypeId.INTEGER:
     case DuckDBTypeId.UTINYINT:
     case DuckDBTypeId.USMALLINT:
-      return encodeScalar(value);
+    case DuckDBTypeId.VARCHAR:
+      return encodeScalar;
     case DuckDBTypeId.UINTEGER:
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.UBIGINT:
     case DuckDBTypeId.HUGEINT:
     case DuckDBTypeId.UHUGEINT:
     case DuckDBTypeId.BIGNUM:
-      return String(value);
+      return encodeExactText;
     case DuckDBTypeId.FLOAT:
-      return typeof value === 'number' ? encodeFloat32(value) : encodeScalar(value);
+      return (value) => (typeof value === 'number' ? encodeFloat32(value) : encodeScalar(value));
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return encodeTimestampMicros;
     case DuckDBTypeId.LIST:
     case DuckDBTypeId.ARRAY:
-      return encodeItems(value, type.valueType);
+      return itemsEncoder(cellEncoder(type.valueType));
     case DuckDBTypeId.STRUCT:
-      return encodeStruct(value, type.entryNames, type.entryTypes);
+      return structEncoder(type.entryNames, type.entryTypes.map(cellEncoder));
     case DuckDBTypeId.MAP:
-      return encodeMap(value, type.keyType, type.valueType);
+      return mapEncoder(cellEncoder(type.keyType), cellEncoder(type.valueType));
     case DuckDBTypeId.UNION:
-      return encodeUnion(value, type.memberTags, type.memberTypes);
+      return unionEncoder(type.memberTags, type.memberTypes.map(cellEncoder));
     default:
-      return encodeScalar(value);
+      return encodeScalar;
   }
 }
 
@@ -148,35 +164,59 @@ function encodeEpochValue(units: bigint, isFinite: boolean, format: (units: bigi
   return format(units);
 }
 
-function encodeItems(value: DuckDBValue, itemType: DuckDBType): JsonCell {
-  if (!(value instanceof DuckDBListValue || value instanceof DuckDBArrayValue)) return encodeScalar(value);
-  return value.items.map((item) => encodeCell(item, itemType));
+function encodeExactText(value: DuckDBValue): JsonCell {
+  return value === null ? null : String(value);
 }
 
-function encodeStruct(value: DuckDBValue, names: readonly string[], types: readonly DuckDBType[]): JsonCell {
-  if (!(value instanceof DuckDBStructValue)) return encodeScalar(value);
-  return objectFromEntries(
-    names.map((name, index) => {
-      const entryType = types[index];
+function encodeTimestampMicros(value: DuckDBValue): JsonCell {
+  if (!(value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue)) return encodeScalar(value);
+  // Compared in JavaScript: asking the engine whether each value is finite
+  // costs a native call per cell.
+  const micros = value.micros;
+  if (micros === DuckDBTimestampValue.PosInf.micros) return 'infinity';
+  if (micros === DuckDBTimestampValue.NegInf.micros) return '-infinity';
+  return formatTimestampMicros(micros);
+}
+
+function itemsEncoder(encodeItem: CellEncoder): CellEncoder {
+  return (value) => {
+    if (!(value instanceof DuckDBListValue || value instanceof DuckDBArrayValue)) return encodeScalar(value);
+    return value.items.map((item) => encodeItem(item));
+  };
+}
+
+function structEncoder(names: readonly string[], encoders: readonly CellEncoder[]): CellEncoder {
+  return (value) => {
+    if (!(value instanceof DuckDBStructValue)) return encodeScalar(value);
+    const object = emptyObject();
+    names.forEach((name, index) => {
       const entry = value.entries[name] ?? null;
-      return [name, entryType ? encodeCell(entry, entryType) : encodeScalar(entry)];
-    }),
-  );
+      const encode = encoders[index] ?? encodeScalar;
+      object[name] = encode(entry);
+    });
+    return object;
+  };
 }
 
 // JSON object keys are strings, so a map key is written as the text of its
 // encoded value: the INTEGER key 7 becomes "7".
-function encodeMap(value: DuckDBValue, keyType: DuckDBType, valueType: DuckDBType): JsonCell {
-  if (!(value instanceof DuckDBMapValue)) return encodeScalar(value);
-  return objectFromEntries(
-    value.entries.map((entry) => [mapKey(encodeCell(entry.key, keyType)), encodeCell(entry.value, valueType)]),
-  );
+function mapEncoder(encodeKey: CellEncoder, encodeValue: CellEncoder): CellEncoder {
+  return (value) => {
+    if (!(value instanceof DuckDBMapValue)) return encodeScalar(value);
+    const object = emptyObject();
+    for (const entry of value.entries) object[mapKey(encodeKey(entry.key))] = encodeValue(entry.value);
+    return object;
+  };
 }
 
-function encodeUnion(value: DuckDBValue, tags: readonly string[], types: readonly DuckDBType[]): JsonCell {
-  if (!(value instanceof DuckDBUnionValue)) return encodeScalar(value);
-  const memberType = types[tags.indexOf(value.tag)];
-  return objectFromEntries([[value.tag, memberType ? encodeCell(value.value, memberType) : encodeScalar(value.value)]]);
+function unionEncoder(tags: readonly string[], encoders: readonly CellEncoder[]): CellEncoder {
+  return (value) => {
+    if (!(value instanceof DuckDBUnionValue)) return encodeScalar(value);
+    const encode = encoders[tags.indexOf(value.tag)] ?? encodeScalar;
+    const object = emptyObject();
+    object[value.tag] = encode(value.value);
+    return object;
+  };
 }
 
 function mapKey(key: JsonCell): string {
@@ -184,8 +224,12 @@ function mapKey(key: JsonCell): string {
 }
 
 // A prototype-less object keeps a key named "__proto__" as ordinary data.
+function emptyObject(): { [key: string]: JsonCell } {
+  return Object.create(null) as { [key: string]: JsonCell };
+}
+
 function objectFromEntries(entries: [string, JsonCell][]): { [key: string]: JsonCell } {
-  const object: { [key: string]: JsonCell } = Object.create(null) as { [key: string]: JsonCell };
+  const object = emptyObject();
   for (const [key, item] of entries) object[key] = item;
   return object;
 }

@@ -1,9 +1,10 @@
 import { StatementType, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { JsonCell } from './cell-encoding.js';
-import { encodeCell } from './cell-encoding.js';
+import { cellEncoder } from './cell-encoding.js';
 import { vendorTypeName } from './column-types.js';
 import { multipleStatements, notReadOnly, queryCancelled, queryTimeout, sqlError, SqlApiError } from './errors.js';
 import { errorMessage, splitEngineMessage } from './engine-message.js';
+import { appendEncodedRows } from './encode-rows.js';
 
 export interface QueryLimits {
   maxRows: number;
@@ -46,15 +47,14 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
       return { name, type: type ? vendorTypeName(type) : 'STRING' };
     });
 
+    const encoders = types.map(cellEncoder);
     const rows: JsonCell[][] = [];
     const rowsNeeded = limits.maxRows + 1;
     while (rows.length < rowsNeeded) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const take = Math.min(chunk.rowCount, rowsNeeded - rows.length);
-      for (let rowIndex = 0; rowIndex < take; rowIndex += 1) {
-        rows.push(chunk.convertRowValues(rowIndex, encodeCell));
-      }
+      appendEncodedRows(chunk, encoders, take, rows);
     }
     if (timedOut) throw queryTimeout(limits.timeoutMs);
     if (limits.signal?.aborted) throw queryCancelled();
