@@ -36,6 +36,24 @@ export function toEditorPosition(
 }
 
 /**
+ * Rewrites "line L, column C" in an error message so that it counts from the
+ * top of the editor, like the underline, rather than from the start of the SQL
+ * that ran. `details.position` keeps the BFF's own numbers.
+ */
+export function messageInEditorTerms(
+  message: string,
+  origin: { line: number; column: number },
+  position: SqlPosition,
+): string {
+  const mapped = toEditorPosition(origin, position);
+  if (mapped.line === position.line && mapped.column === position.column) return message;
+  return message.replace(
+    `line ${position.line}, column ${position.column}`,
+    `line ${mapped.line}, column ${mapped.column}`,
+  );
+}
+
+/**
  * Returns the range to underline: `length` characters when known, otherwise up
  * to the end of the word at the position (`wordEnd`, a column), at least one
  * character, and never past the end of the line.

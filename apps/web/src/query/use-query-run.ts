@@ -2,6 +2,7 @@ import type { QueryRequest, QueryResponse } from '@console/shared-types';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, StoppedError } from '../api/api-error.js';
+import { messageInEditorTerms } from '../editor/positions.js';
 import { requestJson } from '../api/http.js';
 import { recordBudget } from '../budget/budget-store.js';
 import { deadlineAfter } from '../budget/countdown.js';
@@ -16,6 +17,13 @@ export interface QueryRuns {
   stop: (tabId: string) => void;
   /** Stops a closed tab's run and drops its result. */
   forget: (tabId: string) => void;
+}
+
+/** Returns the error with its message's line and column counted from the top of the editor. */
+function inEditorTerms(error: unknown, origin: { line: number; column: number }): unknown {
+  if (!(error instanceof ApiError) || error.details.position === undefined) return error;
+  const message = messageInEditorTerms(error.details.message, origin, error.details.position);
+  return message === error.details.message ? error : new ApiError(error.status, { ...error.details, message });
 }
 
 function retryDeadlineOf(error: unknown): number | null {
@@ -72,7 +80,8 @@ export function useQueryRun(): QueryRuns {
           controllers.current.delete(tabId);
           if (error instanceof ApiError && error.details.budget !== undefined) recordBudget(queryClient, error.details.budget);
           const retryDeadline = retryDeadlineOf(error);
-          update(tabId, (previous) => ({ ...previous, phase: 'failed', result: null, error, retryDeadline }));
+          const shown = inEditorTerms(error, request.origin);
+          update(tabId, (previous) => ({ ...previous, phase: 'failed', result: null, error: shown, retryDeadline }));
         },
       );
     },
