@@ -31,8 +31,18 @@ test.describe('autocomplete', () => {
     await expect(suggestions(page)).toBeVisible();
     await page.keyboard.type('chan');
     await expect(suggestions(page).locator('.monaco-list-row').first()).toContainText('channel');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await expect.poll(() => editorText(page)).toBe('SELECT channel FROM conversation');
+  });
+
+  test('Enter starts a new line while suggestions show', async ({ page }) => {
+    await setSql(page, 'SELECT * FROM conversation c');
+    await placeCursor(page, 1, 29);
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions(page)).toBeVisible();
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page)).toBe('SELECT * FROM conversation c\n');
   });
 
   test('understands a table alias', async ({ page }) => {

@@ -9,6 +9,7 @@ const SHORTCUTS: [keys: string, action: string][] = [
   ['Ctrl+Shift+Enter (⌘+Shift+Enter)', 'Run again without the cache (costs budget)'],
   ['Shift+Alt+F', 'Format the SQL (the selection, or all of it)'],
   ['Ctrl+Space', 'Show completions'],
+  ['Tab', 'Accept the highlighted completion (Enter always starts a new line)'],
   ['Ctrl+/ (⌘+/)', 'Comment or uncomment the line'],
   ['Ctrl+F (⌘+F)', 'Find in the editor'],
   ['Ctrl+M', 'Let Tab move focus out of the editor instead of indenting'],

@@ -26,6 +26,9 @@ const EDITOR_OPTIONS = {
   renderLineHighlight: 'line',
   wordWrap: 'off',
   quickSuggestions: { other: true, comments: false, strings: false },
+  // Suggestions pop up while typing, so Enter must stay a line break: after
+  // `FROM conversation c` it would otherwise accept CASE. Tab accepts.
+  acceptSuggestionOnEnter: 'off',
 } as const;
 
 const LOADING = <div className="editor-loading">Loading the editor…</div>;
