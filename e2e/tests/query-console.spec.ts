@@ -97,7 +97,10 @@ test('browser talks only to the console and never sees the token', async ({ page
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) foreignRequests.push(url);
   });
+  const missingFiles: string[] = [];
   page.on('response', (response) => {
+    // The page's own files (favicon included) must all be there; API errors are expected here.
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) missingFiles.push(response.url());
     const headers = JSON.stringify(response.headers());
     if (headers.includes(token)) leaks.push(`headers of ${response.url()}`);
     bodyReads.push(
@@ -125,6 +128,7 @@ test('browser talks only to the console and never sees the token', async ({ page
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(foreignRequests).toEqual([]);
   expect(policyViolations).toEqual([]);
+  expect(missingFiles).toEqual([]);
   expect(leaks).toEqual([]);
   expect(cookies.includes(token)).toBe(false);
   expect(storage.includes(token)).toBe(false);

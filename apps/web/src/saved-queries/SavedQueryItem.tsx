@@ -40,7 +40,7 @@ export function SavedQueryItem(props: SavedQueryItemProps) {
       </button>
       {confirmingDelete ? (
         <div className="saved-actions" role="group" aria-label={`Delete ${query.title}?`}>
-          <span>Delete for everyone?</span>
+          <span>{query.visibility === 'shared' ? 'Delete for everyone?' : 'Delete this query?'}</span>
           <button type="button" className="danger" data-testid="saved-query-delete-confirm" onClick={props.onDelete}>
             Delete
           </button>
