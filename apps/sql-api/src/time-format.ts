@@ -16,8 +16,19 @@ export function formatDate(epochDays: number): string {
 /** Formats microseconds since the epoch as UTC: YYYY-MM-DDTHH:MM:SS.ffffffZ. */
 export function formatTimestampMicros(micros: bigint): string {
   const days = floorDivide(micros, MICROS_PER_DAY);
-  const microsOfDay = micros - days * MICROS_PER_DAY;
-  return `${formatDate(Number(days))}T${formatTimeOfDay(microsOfDay, 6)}Z`;
+  const microsOfDay = Number(micros - days * MICROS_PER_DAY);
+  return `${formatDate(Number(days))}T${formatMicrosOfDay(microsOfDay)}Z`;
+}
+
+// The same text as formatTimeOfDay(units, 6), in number arithmetic: a day
+// has fewer than 2^53 microseconds, and bigint division costs more per cell.
+function formatMicrosOfDay(microsOfDay: number): string {
+  const totalSeconds = Math.floor(microsOfDay / 1_000_000);
+  const fraction = microsOfDay - totalSeconds * 1_000_000;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor(totalSeconds / 60) % 60;
+  const seconds = totalSeconds % 60;
+  return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(fraction, 6)}`;
 }
 
 /** Formats nanoseconds since the epoch as UTC with nine fraction digits. */

@@ -98,4 +98,17 @@ describe('type mapping', () => {
 
     expect(text).toContain('"result":[["9007199254740993"]]');
   });
+
+  it('keeps map keys and union members named __proto__ as data', async () => {
+    const sql = `SELECT MAP {'__proto__': 'x', 'b': 'y'} AS m, union_value("__proto__" := 3)::UNION("__proto__" INTEGER, b VARCHAR) AS u`;
+    const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sql_query: sql, async_query: false }),
+    });
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(text).toContain('"result":[[{"__proto__":"x","b":"y"},{"__proto__":3}]]');
+  });
 });
