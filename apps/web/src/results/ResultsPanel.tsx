@@ -4,6 +4,7 @@ import type { RunState } from '../query/run-state.js';
 import { CachedAge } from './CachedAge.js';
 import { CsvButton } from './CsvButton.js';
 import { ResultTable } from './ResultTable.js';
+import { RunningNotice } from './RunningNotice.js';
 import { TimeZoneSwitch } from './TimeZoneSwitch.js';
 import type { TimeZoneMode } from './timestamp.js';
 import { TruncatedNotice } from './TruncatedNotice.js';
@@ -42,7 +43,7 @@ export function ResultsPanel({ state, title, onRunFresh }: ResultsPanelProps) {
       {view === null && !failed && (
         <div className="empty-state" data-testid="results-empty">
           {running ? (
-            <p>Running the query…</p>
+            <RunningNotice />
           ) : (
             <>
               <p className="empty-title">Write a query and press Ctrl+Enter (⌘+Enter on a Mac) to run it.</p>
