@@ -232,7 +232,8 @@ function emptyObject(): JsonObject {
 // A member named "__proto__" is defined, not assigned, so it stays ordinary
 // data instead of replacing the prototype. Ordinary objects are used rather
 // than prototype-less ones because V8 keeps the latter in dictionary mode,
-// which JSON.stringify walks several times slower.
+// which JSON.stringify walks slower (about 1.6 times, measured on a column
+// of 1000 three-member structs).
 function setMember(object: JsonObject, key: string, item: JsonCell): void {
   if (key === '__proto__') {
     Object.defineProperty(object, key, { value: item, enumerable: true, writable: true, configurable: true });

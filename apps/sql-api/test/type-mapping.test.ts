@@ -89,26 +89,26 @@ describe('type mapping', () => {
   });
 
   it('sends big numbers as strings in the raw JSON text', async () => {
-    const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sql_query: 'SELECT 9007199254740993::BIGINT AS id', async_query: false }),
-    });
-    const text = await response.text();
+    const text = await rawReplyText('SELECT 9007199254740993::BIGINT AS id');
 
     expect(text).toContain('"result":[["9007199254740993"]]');
   });
 
-  it('keeps map keys and union members named __proto__ as data', async () => {
-    const sql = `SELECT MAP {'__proto__': 'x', 'b': 'y'} AS m, union_value("__proto__" := 3)::UNION("__proto__" INTEGER, b VARCHAR) AS u`;
-    const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sql_query: sql, async_query: false }),
-    });
-    const text = await response.text();
+  it('keeps __proto__ keys as data', async () => {
+    const text = await rawReplyText(
+      `SELECT MAP {'__proto__': 'x', 'b': 'y'} AS m, union_value("__proto__" := 3)::UNION("__proto__" INTEGER, b VARCHAR) AS u`,
+    );
 
-    expect(response.status).toBe(200);
     expect(text).toContain('"result":[[{"__proto__":"x","b":"y"},{"__proto__":3}]]');
   });
 });
+
+/** Sends a query and returns the reply body as text, before any JSON parser reads it. */
+async function rawReplyText(sql: string): Promise<string> {
+  const response = await fetch(`${context.server.url}/v1/alpha/admin/sql_query`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${context.fixture.tokens.alphaAdmin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sql_query: sql, async_query: false }),
+  });
+  return response.text();
+}
