@@ -108,6 +108,18 @@ describe('columnKind', () => {
 });
 
 describe('defaultColumnWidth', () => {
+  it('widens a text column to its first values', () => {
+    const narrow = defaultColumnWidth({ name: 'title', type: 'STRING' }, ['short']);
+    const wide = defaultColumnWidth({ name: 'title', type: 'STRING' }, ['short', 'a title of thirty-two characters']);
+    expect(narrow).toBe(180);
+    expect(wide).toBe(32 * 8 + 18);
+    expect(defaultColumnWidth({ name: 'body', type: 'STRING' }, ['x'.repeat(5000)])).toBe(360);
+  });
+
+  it('keeps number widths from the type', () => {
+    expect(defaultColumnWidth({ name: 'n', type: 'INT' }, ['12345678901234567890123'])).toBe(11 * 8 + 18);
+  });
+
   it('depends on type and name only', () => {
     expect(defaultColumnWidth({ name: 'ok', type: 'BOOLEAN' })).toBe(80);
     expect(defaultColumnWidth({ name: 'note', type: 'STRING' })).toBe(180);

@@ -50,7 +50,7 @@ export function HistoryPanel() {
     <div className="panel-stack" data-testid="history-panel">
       <PanelSearch
         label="Search history"
-        placeholder="Search the SQL of past runs"
+        placeholder="Search past runs"
         testId="history-search"
         value={search}
         onChange={setSearch}

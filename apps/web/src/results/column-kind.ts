@@ -1,4 +1,4 @@
-import type { Column } from '@console/shared-types';
+import type { Cell, Column } from '@console/shared-types';
 
 /**
  * Display class of a column. A `timestamp` is an instant, shown in UTC or local
@@ -85,15 +85,30 @@ const HEADER_CHAR_WIDTH = 7.5;
 /** Room in a header for padding, the sort arrow and the resize handle, in pixels. */
 const HEADER_CHROME_WIDTH = 44;
 
+/** Rows looked at to widen a text column; a fixed few, so the cost does not grow with the result. */
+export const TEXT_SAMPLE_ROWS = 20;
+
 /**
- * Returns a starting width in pixels from the column's type and name only.
- * Scanning the rows would cost time on every result; users resize instead.
+ * Returns a starting width in pixels from the column's type and name, widened
+ * for a text column to fit the first few values (up to the maximum). Scanning
+ * every row would cost time on every result; users resize instead.
  */
-export function defaultColumnWidth(column: Column): number {
+export function defaultColumnWidth(column: Column, firstValues: readonly Cell[] = []): number {
   const kind = columnKind(column.type);
   const byKind = kind === 'number' ? numberChars(column.type) * CELL_CHAR_WIDTH + CELL_PADDING : KIND_WIDTHS[kind];
   const byName = Math.ceil(column.name.length * HEADER_CHAR_WIDTH + HEADER_CHROME_WIDTH);
-  return Math.max(MIN_WIDTH, Math.min(MAX_DEFAULT_WIDTH, Math.max(byKind, byName)));
+  const byValues = kind === 'text' ? sampledTextWidth(firstValues) : 0;
+  return Math.max(MIN_WIDTH, Math.min(MAX_DEFAULT_WIDTH, Math.max(byKind, byName, byValues)));
+}
+
+function sampledTextWidth(values: readonly Cell[]): number {
+  let longest = 0;
+  const count = Math.min(values.length, TEXT_SAMPLE_ROWS);
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    if (typeof value === 'string') longest = Math.max(longest, value.length);
+  }
+  return longest * CELL_CHAR_WIDTH + CELL_PADDING;
 }
 
 export const MIN_COLUMN_WIDTH = MIN_WIDTH;

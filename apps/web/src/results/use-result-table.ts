@@ -7,7 +7,7 @@ import {
   type Table,
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { columnKind, defaultColumnWidth, MIN_COLUMN_WIDTH, type ColumnKind } from './column-kind.js';
+import { columnKind, defaultColumnWidth, MIN_COLUMN_WIDTH, TEXT_SAMPLE_ROWS, type ColumnKind } from './column-kind.js';
 import { sortRowOrder, type ColumnSort } from './row-order.js';
 
 const MAX_COLUMN_WIDTH = 2000;
@@ -18,6 +18,11 @@ export interface ResultTable {
   /** Row indexes into `rows` in display order. */
   order: number[];
   kinds: ColumnKind[];
+}
+
+/** The first few values of a column, which set a text column's starting width. */
+function firstValuesOf(rows: readonly (readonly Cell[])[], index: number): Cell[] {
+  return rows.slice(0, TEXT_SAMPLE_ROWS).map((row) => row[index] ?? null);
 }
 
 /**
@@ -33,7 +38,7 @@ export function useResultTable(columns: readonly Column[], rows: readonly (reado
       columns.map((column, index) => ({
         id: String(index),
         header: column.name,
-        size: defaultColumnWidth(column),
+        size: defaultColumnWidth(column, firstValuesOf(rows, index)),
         minSize: MIN_COLUMN_WIDTH,
         maxSize: MAX_COLUMN_WIDTH,
         accessorFn: (rowIndex: number) => rows[rowIndex]?.[index] ?? null,

@@ -90,7 +90,7 @@ export function SavedQueriesPanel() {
       </button>
       <PanelSearch
         label="Search saved queries"
-        placeholder="Search title, description, SQL"
+        placeholder="Search saved queries"
         testId="saved-search"
         value={search}
         onChange={setSearch}
