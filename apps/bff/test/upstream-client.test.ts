@@ -45,7 +45,8 @@ describe('SQL API client call', () => {
   });
 
   it('returns columns, rows, truncated and execution time', async () => {
-    server.handle((_request, response) => sendJson(response, 200, { ...SMALL_RESULT, truncated: true }));
+    const body = { ...SMALL_RESULT, truncated: true };
+    server.handle((_request, response) => sendJson(response, 200, body));
 
     const result = await client.query('SELECT id, n FROM t');
 
@@ -60,6 +61,7 @@ describe('SQL API client call', () => {
       ],
       truncated: true,
       executionTimeMs: 12,
+      sizeBytes: Buffer.byteLength(JSON.stringify(body)),
     });
   });
 

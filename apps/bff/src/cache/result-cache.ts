@@ -27,7 +27,7 @@ export interface ResultCache {
 }
 
 export const DEFAULT_CACHE_MAX_ENTRIES = 200;
-export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 interface Entry extends CachedResult {
   bytes: number;
@@ -89,7 +89,12 @@ export function createResultCache(options: ResultCacheOptions): ResultCache {
   };
 }
 
-/** Estimates a result's memory as the length of its JSON text, which is close enough to bound the cache. */
-function estimateBytes(result: UpstreamResult): number {
+/**
+ * Estimates a result's memory as the size of its JSON text, which is close
+ * enough to bound the cache. The SQL API's body size is used when known,
+ * because encoding every cell again costs milliseconds on a large result.
+ */
+export function estimateBytes(result: UpstreamResult): number {
+  if (result.sizeBytes !== undefined) return result.sizeBytes;
   return JSON.stringify(result.columns).length + JSON.stringify(result.rows).length;
 }

@@ -45,7 +45,9 @@ export interface QueryService {
 }
 
 const RUN_KEEP_MS = 15 * 60_000;
-const RUNS_PER_USER = 20;
+// A run is kept only so that the result on the user's screen can be saved as a snapshot.
+const RUNS_PER_USER = 3;
+const RUNS_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Recorded as the error code when the user's request went away before the query ended. */
 export const CANCELLED_ERROR_CODE = 'cancelled';
@@ -65,7 +67,12 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     maxBytes: deps.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES,
     now,
   });
-  const runs = createRunStore({ keepMs: RUN_KEEP_MS, maxPerUser: RUNS_PER_USER, now });
+  const runs = createRunStore({
+    keepMs: RUN_KEEP_MS,
+    maxPerUser: RUNS_PER_USER,
+    maxBytes: RUNS_MAX_BYTES,
+    now,
+  });
 
   async function run(user: { id: number }, request: QueryRequest, signal?: AbortSignal): Promise<QueryResponse> {
     const startedAt = now();

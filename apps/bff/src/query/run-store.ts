@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { estimateBytes } from '../cache/result-cache.js';
 import type { UpstreamResult } from '../upstream/sql-api-client.js';
 
 /** A result a user received, kept for a short while so it can be saved as a snapshot. */
@@ -14,22 +15,43 @@ export interface RunStoreOptions {
   keepMs: number;
   /** Runs kept per user. Older ones are dropped first. */
   maxPerUser: number;
+  /** Bound on the estimated size of all kept results together. The oldest runs go first. */
+  maxBytes: number;
   now: () => number;
+}
+
+interface KeptRun extends StoredRun {
+  storedAt: number;
+  bytes: number;
 }
 
 /**
  * Recent runs, each visible only to the user who ran it. Results are shared
  * with the result cache by reference, so keeping a run costs little memory
- * while its result is still cached.
+ * while its result is still cached; the byte bound counts them anyway, so
+ * that results evicted from the cache cannot pile up here.
  */
 export function createRunStore(options: RunStoreOptions) {
-  const runs = new Map<string, StoredRun & { storedAt: number }>();
+  // A Map iterates in insertion order, so the oldest run is always first.
+  const runs = new Map<string, KeptRun>();
+  // Each user's run ids, oldest first, so adding a run never scans other users' runs.
+  const runIdsByUser = new Map<number, string[]>();
+  let totalBytes = 0;
+
+  function remove(run: KeptRun): void {
+    runs.delete(run.runId);
+    totalBytes -= run.bytes;
+    const ids = runIdsByUser.get(run.userId);
+    if (ids === undefined) return;
+    const index = ids.indexOf(run.runId);
+    if (index !== -1) ids.splice(index, 1);
+    if (ids.length === 0) runIdsByUser.delete(run.userId);
+  }
 
   function dropExpired(at: number): void {
-    // Runs are inserted in time order, so the expired ones are at the front.
-    for (const [runId, run] of runs) {
+    for (const run of runs.values()) {
       if (at - run.storedAt < options.keepMs) break;
-      runs.delete(runId);
+      remove(run);
     }
   }
 
@@ -38,10 +60,23 @@ export function createRunStore(options: RunStoreOptions) {
     dropExpired(at);
 
     const runId = randomUUID();
-    runs.set(runId, { runId, userId, sql, result, fetchedAt, storedAt: at });
+    const bytes = estimateBytes(result);
+    runs.set(runId, { runId, userId, sql, result, fetchedAt, storedAt: at, bytes });
+    totalBytes += bytes;
+    const ids = runIdsByUser.get(userId) ?? [];
+    ids.push(runId);
+    runIdsByUser.set(userId, ids);
 
-    const ownRuns = [...runs.values()].filter((run) => run.userId === userId);
-    for (const run of ownRuns.slice(0, Math.max(0, ownRuns.length - options.maxPerUser))) runs.delete(run.runId);
+    while (ids.length > options.maxPerUser) {
+      const oldest = runs.get(ids[0] ?? '');
+      if (oldest === undefined) break;
+      remove(oldest);
+    }
+    // The run just added stays even when it alone passes the bound, so the user can still save it.
+    for (const run of runs.values()) {
+      if (totalBytes <= options.maxBytes || run.runId === runId) break;
+      remove(run);
+    }
     return runId;
   }
 

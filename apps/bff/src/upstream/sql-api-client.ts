@@ -80,7 +80,7 @@ export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });
-      const text = await readBodyText(response.body, firstHeader(response.headers['content-length']), options.maxResponseBytes);
+      const { text, sizeBytes } = await readBodyText(response.body, firstHeader(response.headers['content-length']), options.maxResponseBytes);
 
       if (response.statusCode < 200 || response.statusCode >= 300) {
         throw errorForStatus(response.statusCode, firstHeader(response.headers['retry-after']), text, sql, {
@@ -88,7 +88,7 @@ export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
           redact,
         });
       }
-      return readSuccessBody(parseSuccessText(text));
+      return { ...readSuccessBody(parseSuccessText(text)), sizeBytes };
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (timeout.signal.aborted) throw upstreamTimeout(timeoutSeconds);

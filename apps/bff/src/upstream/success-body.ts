@@ -7,6 +7,8 @@ export interface UpstreamResult {
   rows: Cell[][];
   truncated: boolean;
   executionTimeMs: number;
+  /** Size of the SQL API's JSON body in bytes, when known: a cheap stand-in for the result's memory. */
+  sizeBytes?: number;
 }
 
 /**
