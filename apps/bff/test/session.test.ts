@@ -175,6 +175,31 @@ describe('session', () => {
     }
   });
 
+  it('writes the session row at most once a minute while it is in use', async () => {
+    await start({ SESSION_IDLE_MINUTES: '30' });
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    const lastSeen = () => (harness.db.prepare('SELECT last_seen_at AS at FROM sessions').get() as { at: number }).at;
+    const signedInSeen = lastSeen();
+
+    harness.clock.advance(30_000);
+    expect((await asUser(harness.app, session)('GET', '/api/session')).statusCode).toBe(200);
+    expect(lastSeen()).toBe(signedInSeen);
+
+    harness.clock.advance(30_000);
+    expect((await asUser(harness.app, session)('GET', '/api/session')).statusCode).toBe(200);
+    expect(lastSeen()).toBe(signedInSeen + 60_000);
+  });
+
+  it('does not bring back a session row deleted while in use', async () => {
+    await start({ SESSION_IDLE_MINUTES: '30' });
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    harness.db.prepare('DELETE FROM sessions').run();
+
+    expect((await asUser(harness.app, session)('GET', '/api/session')).statusCode).toBe(401);
+    harness.clock.advance(5 * 60_000);
+    expect((await asUser(harness.app, session)('GET', '/api/session')).statusCode).toBe(401);
+  });
+
   it('expires after the absolute maximum even when in use', async () => {
     await start({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' });
     const session = await signIn(harness.app, 'alice', PASSWORD);
