@@ -44,8 +44,17 @@ export function hasInexactNumberLiteral(text: string): boolean {
 
     if (char === MINUS || (char >= DIGIT_0 && char <= DIGIT_9)) {
       const start = index;
+      let digitsOnly = true;
       index += 1;
-      while (index < text.length && isNumberChar(text.charCodeAt(index))) index += 1;
+      while (index < text.length) {
+        const next = text.charCodeAt(index);
+        if (next >= DIGIT_0 && next <= DIGIT_9) index += 1;
+        else if (isNumberChar(next)) {
+          digitsOnly = false;
+          index += 1;
+        } else break;
+      }
+      if (digitsOnly && isExactInteger(text, start, index)) continue;
       const literal = text.slice(start, index);
       if (String(Number(literal)) !== literal) return true;
       continue;
@@ -55,6 +64,23 @@ export function hasInexactNumberLiteral(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Tells, without making a string, whether the digits from `start` to `end`
+ * (after an optional minus) are an integer a double keeps exactly: at most 15
+ * digits, no leading zero, and not `-0`. Any other literal is left to the
+ * round trip, so this only saves work and never changes the answer.
+ */
+function isExactInteger(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start) === MINUS ? start + 1 : start;
+  const digits = end - first;
+  if (digits < 1 || digits > MAX_EXACT_DIGITS) return false;
+  if (text.charCodeAt(first) === DIGIT_0) return digits === 1 && first === start;
+  return true;
+}
+
+/** Every integer of up to 15 digits is below 2^53, so a double holds it exactly. */
+const MAX_EXACT_DIGITS = 15;
 
 /** Returns the index just past the string that starts at `start` (a quote). */
 function endOfString(text: string, start: number): number {
