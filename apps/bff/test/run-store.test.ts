@@ -13,7 +13,7 @@ function storeWith(maxPerUser: number, maxBytes: number) {
 }
 
 describe('run store', () => {
-  it('keeps only the newest runs of each user', () => {
+  it('keeps the newest runs per user', () => {
     const { store } = storeWith(3, 1_000_000);
     const ids = [1, 2, 3, 4].map(() => store.add(1, 'SELECT 1', resultOf(10), new Date(0)));
     const other = store.add(2, 'SELECT 2', resultOf(10), new Date(0));
@@ -23,7 +23,7 @@ describe('run store', () => {
     expect(store.get(other, 2)?.sql).toBe('SELECT 2');
   });
 
-  it('drops the oldest runs of anyone when the results pass the byte bound', () => {
+  it('drops the oldest runs past the byte bound', () => {
     const { store } = storeWith(3, 250);
     const first = store.add(1, 'SELECT 1', resultOf(100), new Date(0));
     const second = store.add(2, 'SELECT 2', resultOf(100), new Date(0));
@@ -34,7 +34,7 @@ describe('run store', () => {
     expect(store.get(third, 3)?.runId).toBe(third);
   });
 
-  it('keeps the newest run even when it alone passes the byte bound', () => {
+  it('keeps a newest run larger than the bound', () => {
     const { store } = storeWith(3, 50);
     const older = store.add(1, 'SELECT 1', resultOf(10), new Date(0));
     const big = store.add(1, 'SELECT 2', resultOf(500), new Date(0));
