@@ -1,5 +1,4 @@
 import type { Cell, Column } from '@console/shared-types';
-import { parseDecimal } from './compare-cells.js';
 
 export interface CsvOptions {
   /** Start with a UTF-8 byte order mark so Excel reads accents and emoji; default true. */
@@ -20,6 +19,9 @@ const PLUS = 43;
 const MINUS = 45;
 const AT = 64;
 
+/** A signed finite decimal, the same syntax `parseDecimal` reads as finite; one regex test allocates nothing. */
+const SIGNED_PLAIN_NUMBER = /^[+-](?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
  * Returns whether a spreadsheet would run this text as a formula: it starts
  * with `=`, `+`, `-`, `@`, tab or CR (the OWASP list for CSV injection).
@@ -32,7 +34,7 @@ function startsFormula(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === EQUALS || first === AT || first === TAB || first === CR) return true;
   if (first !== PLUS && first !== MINUS) return false;
-  return parseDecimal(text)?.kind !== 'finite';
+  return !SIGNED_PLAIN_NUMBER.test(text);
 }
 
 function quoteIfNeeded(text: string): string {
