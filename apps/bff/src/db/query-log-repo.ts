@@ -1,17 +1,8 @@
 import type { AuditEntry, HistoryEntry, QueryOutcome } from '@console/shared-types';
+import type { QueryAttempt } from '../query/query-service.js';
 import type { Db } from './database.js';
 import { containsPattern } from './like-pattern.js';
 
-/** One query attempt as the query service reports it. */
-export interface QueryAttemptRecord {
-  userId: number;
-  sql: string;
-  startedAt: Date;
-  durationMs: number;
-  rowCount: number | null;
-  outcome: QueryOutcome;
-  errorCode: string | null;
-}
 
 export interface AuditFilter {
   username?: string;
@@ -36,7 +27,7 @@ interface LogRow {
 }
 
 export interface QueryLogRepo {
-  insert(attempt: QueryAttemptRecord): void;
+  insert(attempt: QueryAttempt): void;
   /** A user's own attempts, newest first. */
   history(userId: number, search: string | undefined, limit: number): HistoryEntry[];
   /** Everyone's attempts matching the filter, newest first. */
