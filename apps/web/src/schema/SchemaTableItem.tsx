@@ -35,7 +35,9 @@ export function SchemaTableItem({ match, expanded, onToggle, onInsert, quote }: 
         >
           {table.name}
         </button>
-        <span className="muted schema-count">{table.columns.length}</span>
+        <span className="muted schema-count" title={`${table.columns.length} columns`}>
+          {table.columns.length} col
+        </span>
       </div>
       {expanded && (
         <ul id={listId} className="schema-columns" aria-label={`Columns of ${table.name}`}>
