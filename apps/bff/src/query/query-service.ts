@@ -36,9 +36,18 @@ export interface QueryServiceDeps {
   normalizeSql?: (sql: string) => string;
 }
 
+export interface RunOptions {
+  /**
+   * Whose per-user limit the call counts against; the caller's by default.
+   * The console's own calls, such as loading the schema, pass their own id so
+   * that they spend only the shared budget, never the user's share.
+   */
+  budgetUserId?: number;
+}
+
 export interface QueryService {
   /** Runs a query for a user and records the attempt, whatever its outcome. Throws `AppError`. */
-  run(user: { id: number }, request: QueryRequest, signal?: AbortSignal): Promise<QueryResponse>;
+  run(user: { id: number }, request: QueryRequest, signal?: AbortSignal, options?: RunOptions): Promise<QueryResponse>;
   /** Returns a recent run of that user (kept about 15 minutes), to save it as a snapshot. */
   getRun(runId: string, userId: number): StoredRun | undefined;
   budgetStatus(userId: number): BudgetStatus;
@@ -74,7 +83,12 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     now,
   });
 
-  async function run(user: { id: number }, request: QueryRequest, signal?: AbortSignal): Promise<QueryResponse> {
+  async function run(
+    user: { id: number },
+    request: QueryRequest,
+    signal?: AbortSignal,
+    options: RunOptions = {},
+  ): Promise<QueryResponse> {
     const startedAt = now();
     const { sql } = request;
     const record = (outcome: QueryOutcome, errorCode: string | null, rowCount: number | null = null, recordedSql = sql) =>
@@ -114,7 +128,7 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     }
 
     try {
-      await deps.budget.acquire(user.id, signal);
+      await deps.budget.acquire(options.budgetUserId ?? user.id, signal);
     } catch (error) {
       record('rate_limited', errorCodeOf(error, signal));
       throw error;

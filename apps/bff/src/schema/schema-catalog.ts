@@ -12,6 +12,13 @@ ORDER BY table_schema, table_name, ordinal_position`;
 
 export const SCHEMA_CACHE_MS = 10 * 60_000;
 
+/**
+ * Budget account of schema loads. SQLite gives users ids from 1, so 0 is no
+ * user: a schema load spends one call of the shared budget, queued fairly like
+ * a user's, and leaves the caller's own limit untouched.
+ */
+export const SCHEMA_BUDGET_USER_ID = 0;
+
 export interface SchemaCatalog {
   /** Returns the tables and columns, from memory when fetched less than 10 minutes ago and `refresh` is false. */
   get(user: User, refresh: boolean): Promise<SchemaResponse>;
@@ -19,16 +26,19 @@ export interface SchemaCatalog {
 
 /**
  * Loads the schema for the editor's autocomplete with one query through the
- * query service, as the calling user, so it passes the same checks and spends
- * the same budget as any query. Every user sees the same schema because the
- * BFF has one token, so one copy is kept for everyone.
+ * query service, so it passes the same checks as any query and is recorded
+ * under the calling user. It spends the shared budget, not the caller's own
+ * limit. Every user sees the same schema because the BFF has one token, so
+ * one copy is kept for everyone.
  */
 export function createSchemaCatalog(queryService: QueryService, clock: Clock, log: FastifyBaseLogger): SchemaCatalog {
   let cached: { tables: SchemaTable[]; fetchedAt: string; loadedAt: number } | undefined;
   let loading: Promise<SchemaResponse> | undefined;
 
   async function load(user: User): Promise<SchemaResponse> {
-    const response = await queryService.run(user, { sql: SCHEMA_SQL, fresh: true });
+    const response = await queryService.run(user, { sql: SCHEMA_SQL, fresh: true }, undefined, {
+      budgetUserId: SCHEMA_BUDGET_USER_ID,
+    });
     if (response.truncated) {
       // NOTE: the SQL API returns at most 1000 rows, so a schema with more
       // columns than that is cut short and autocomplete misses the rest.
