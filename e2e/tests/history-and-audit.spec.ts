@@ -161,4 +161,8 @@ test('schema browser lists columns and inserts a name', async ({ page }) => {
   await page.getByTestId('schema-refresh').click();
   await expect.poll(() => schemaCalls.some((url) => url.includes('refresh=1'))).toBe(true);
   await expect(page.getByTestId('schema-fetched')).toContainText('just now');
+
+  // The schema load is in the history under a plain name, not as SQL the user never typed.
+  await page.getByTestId('sidebar-tab-history').click();
+  await expect(page.getByTestId('history-schema-load').first()).toContainText('Table and column list');
 });

@@ -108,6 +108,17 @@ export interface SchemaTable {
   columns: SchemaColumn[];
 }
 
+/**
+ * The query the BFF runs to list tables and columns for `GET /api/schema`.
+ * Both DuckDB and Databricks SQL name these `information_schema.columns`
+ * fields the same. It is recorded in the caller's history like any query, so
+ * the web app labels it there.
+ */
+export const SCHEMA_QUERY_SQL = `SELECT table_schema, table_name, column_name, data_type
+FROM information_schema.columns
+WHERE table_schema NOT IN ('information_schema', 'pg_catalog')
+ORDER BY table_schema, table_name, ordinal_position`;
+
 /** `GET /api/schema` response body; `?refresh=1` fetches it anew. */
 export interface SchemaResponse {
   tables: SchemaTable[];

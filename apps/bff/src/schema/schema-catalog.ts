@@ -1,14 +1,8 @@
-import type { Cell, QueryResponse, SchemaResponse, SchemaTable, User } from '@console/shared-types';
+import { SCHEMA_QUERY_SQL, type Cell, type QueryResponse, type SchemaResponse, type SchemaTable, type User } from '@console/shared-types';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { upstreamBadResponse } from '../errors.js';
 import type { QueryService } from '../query/query-service.js';
-
-/** Both DuckDB and Databricks SQL list columns in `information_schema.columns` with these names. */
-export const SCHEMA_SQL = `SELECT table_schema, table_name, column_name, data_type
-FROM information_schema.columns
-WHERE table_schema NOT IN ('information_schema', 'pg_catalog')
-ORDER BY table_schema, table_name, ordinal_position`;
 
 export const SCHEMA_CACHE_MS = 10 * 60_000;
 
@@ -36,7 +30,7 @@ export function createSchemaCatalog(queryService: QueryService, clock: Clock, lo
   let loading: Promise<SchemaResponse> | undefined;
 
   async function load(user: User): Promise<SchemaResponse> {
-    const response = await queryService.run(user, { sql: SCHEMA_SQL, fresh: true }, undefined, {
+    const response = await queryService.run(user, { sql: SCHEMA_QUERY_SQL, fresh: true }, undefined, {
       budgetUserId: SCHEMA_BUDGET_USER_ID,
     });
     if (response.truncated) {

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@console/shared-types';
+import { SCHEMA_QUERY_SQL, type HistoryEntry } from '@console/shared-types';
 import { useState } from 'react';
 import { useConsoleActions } from '../app/console-actions.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
@@ -20,7 +20,13 @@ function HistoryItem({ entry, now, onOpen }: { entry: HistoryEntry; now: number;
         title={`${entry.sql}\n\nOpen in a new editor tab`}
         onClick={onOpen}
       >
-        <code className="history-sql">{sqlExcerpt(entry.sql)}</code>
+        {entry.sql === SCHEMA_QUERY_SQL ? (
+          <span className="history-sql" data-testid="history-schema-load">
+            Table and column list for the Schema tab and autocomplete
+          </span>
+        ) : (
+          <code className="history-sql">{sqlExcerpt(entry.sql)}</code>
+        )}
         <span className="history-meta">
           <time dateTime={entry.startedAt} title={formatUtc(entry.startedAt)}>
             {timeAgo(entry.startedAt, now)}
