@@ -31,6 +31,9 @@ if (process.env.SQL_API_BASE_URL) {
     WEB_ROOT: process.env.WEB_ROOT ?? join(root, 'apps/web/dist'),
   };
   if (!env.SESSION_SECRET && !env.SESSION_SECRET_FILE) env.SESSION_SECRET_FILE = sessionSecretFile;
+  // Served over plain http here, like the local stack, unless the caller says
+  // otherwise; behind a TLS proxy set COOKIE_SECURE=true and TRUST_PROXY.
+  env.COOKIE_SECURE ??= 'false';
   const bff = spawn(process.execPath, [join(root, 'apps/bff/dist/server.js')], { cwd: root, env, stdio: 'inherit' });
   bff.on('exit', (code) => process.exit(code ?? 1));
   stop = () => bff.kill('SIGTERM');
