@@ -1,14 +1,13 @@
 // The console stack the benchmarks measure: the local SQL API (its rate limit
 // off) and the BFF, started by the same launcher as `npm start`, on free ports
 // of 127.0.0.1 with a throwaway data directory.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { addConsoleUser, startLocalStack } from '../../scripts/lib/local-stack.mjs';
 import { residentMegabytes } from './memory.mjs';
-import { bffServer, resultsDir, root, sqlApiCli, usersCli } from './paths.mjs';
+import { bffServer, resultsDir, sqlApiCli, usersCli } from './paths.mjs';
 import { requireBuilt } from './require-built.mjs';
 
 /**
@@ -24,25 +23,6 @@ const bffEnv = (demoPassword) => ({
   USER_LIMIT: '1000',
   BUDGET_WINDOW_SECONDS: '1',
 });
-
-function addUser(dataDir, username, password) {
-  return new Promise((resolveAdd, reject) => {
-    const child = spawn(process.execPath, [usersCli, 'add', username, '--role', 'user'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: join(dataDir, 'bff') },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolveAdd();
-      else reject(new Error(`Adding the benchmark user ${username} failed (exit code ${code}): ${output.trim()}`));
-    });
-    child.stdin.end(`${password}\n`);
-  });
-}
 
 /** Signs in over HTTP as a browser would and returns the session cookie and CSRF token. */
 export async function signIn(url, username, password) {
@@ -111,7 +91,7 @@ export async function startBenchStack() {
       }
       const concurrency = 4;
       for (let start = 0; start < users.length; start += concurrency) {
-        await Promise.all(users.slice(start, start + concurrency).map((user) => addUser(dataDir, user.username, user.password)));
+        await Promise.all(users.slice(start, start + concurrency).map((user) => addConsoleUser(dataDir, user.username, user.password)));
       }
       return users;
     },

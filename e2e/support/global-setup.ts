@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // The same launcher as `npm start`, so the tests run the stack a user runs.
-import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { addConsoleUser, startLocalStack } from '../../scripts/lib/local-stack.mjs';
 import { ADMIN, SECOND_USER } from './accounts';
 
-const root = resolve(import.meta.dirname, '..', '..');
 const artifactsDir = resolve(import.meta.dirname, '..', 'artifacts');
-
-function addUser(dataDir: string, username: string, password: string, role: string): void {
-  const result = spawnSync(
-    process.execPath,
-    [join(root, 'apps/bff/dist/cli/users.js'), 'add', username, '--role', role],
-    { input: `${password}\n`, encoding: 'utf8', env: { ...process.env, DATA_DIR: join(dataDir, 'bff') } },
-  );
-  if (result.status !== 0) throw new Error(`Adding the test user ${username} failed: ${result.stderr || result.stdout}`);
-}
 
 /**
  * Starts the local SQL API and the BFF on free ports of 127.0.0.1 with a fresh
@@ -38,7 +27,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
     output: (name: string, chunk: Buffer) => appendFileSync(logFile, `[${name}] ${chunk.toString()}`),
   });
-  addUser(dataDir, SECOND_USER.username, SECOND_USER.password, 'user');
+  await addConsoleUser(dataDir, SECOND_USER.username, SECOND_USER.password, 'user');
 
   process.env.CONSOLE_URL = stack.url;
   process.env.CONSOLE_SQL_API_URL = stack.sqlApiUrl;

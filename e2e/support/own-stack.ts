@@ -1,18 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { join } from 'node:path';
+import { addConsoleUser, startLocalStack } from '../../scripts/lib/local-stack.mjs';
 import { ADMIN } from './accounts';
-
-const root = resolve(import.meta.dirname, '..', '..');
 
 /** A console started by one test file, with settings of its own, on free ports of 127.0.0.1. */
 export interface OwnStack {
   url: string;
   dataDir: string;
   /** Adds a sign-in account with the BFF's users CLI. */
-  addUser(account: { username: string; password: string }, role: 'admin' | 'user'): void;
+  addUser(account: { username: string; password: string }, role: 'admin' | 'user'): Promise<void>;
   /** Stops both servers and deletes the data directory. */
   stop(): Promise<void>;
 }
@@ -42,12 +39,7 @@ export async function startOwnStack(env: Record<string, string>): Promise<OwnSta
     url: stack.url,
     dataDir,
     addUser(account, role) {
-      const result = spawnSync(
-        process.execPath,
-        [join(root, 'apps/bff/dist/cli/users.js'), 'add', account.username, '--role', role],
-        { input: `${account.password}\n`, encoding: 'utf8', env: { ...process.env, DATA_DIR: join(dataDir, 'bff') } },
-      );
-      if (result.status !== 0) throw new Error(`Adding the user ${account.username} failed: ${result.stderr || result.stdout}`);
+      return addConsoleUser(dataDir, account.username, account.password, role);
     },
     async stop() {
       await stack.stop();

@@ -13,7 +13,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   stack = await startOwnStack({ BUDGET_LIMIT: '2', USER_LIMIT: '2', QUEUE_MAX_WAIT_SECONDS: '1' });
-  stack.addUser(SECOND_USER, 'user');
+  await stack.addUser(SECOND_USER, 'user');
 });
 
 test.afterAll(async () => {

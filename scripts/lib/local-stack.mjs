@@ -10,6 +10,7 @@ import { root } from './workspace.mjs';
 
 const sqlApiCli = join(root, 'apps/sql-api/dist/cli.js');
 const bffServer = join(root, 'apps/bff/dist/server.js');
+const usersCli = join(root, 'apps/bff/dist/cli/users.js');
 
 /** Returns a TCP port that was free on 127.0.0.1 a moment ago. */
 export function freePort() {
@@ -59,6 +60,30 @@ export function prepareLocalData(dataDir) {
   return { sqlApiDir, tokenFile, sessionSecretFile };
 }
 
+/**
+ * Adds a sign-in account to the BFF database under `dataDir` with the users
+ * command, which reads the password from standard input. Works while the BFF
+ * runs. Rejects with the command's output when it fails.
+ */
+export function addConsoleUser(dataDir, username, password, role = 'user') {
+  return new Promise((resolveAdd, reject) => {
+    const child = spawn(process.execPath, [usersCli, 'add', username, '--role', role], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: join(dataDir, 'bff') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolveAdd();
+      else reject(new Error(`Adding the user ${username} failed (exit code ${code}): ${output.trim()}`));
+    });
+    child.stdin.end(`${password}\n`);
+  });
+}
+
 async function waitForHttp(url, child, name, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -70,7 +95,7 @@ async function waitForHttp(url, child, name, timeoutMs) {
       await new Promise((resolveWait) => setTimeout(resolveWait, 150));
     }
   }
-  throw new Error(`${name} did not answer at ${url} within ${timeoutMs / 1000} seconds.`);
+  throw new Error(`${name} did not respond at ${url} within ${timeoutMs / 1000} seconds; its output is above or in the log.`);
 }
 
 function startProcess(name, args, env, output) {
