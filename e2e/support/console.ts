@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
-/** The console's address, set by the global setup. */
+/** Returns the console's address, set by the global setup. */
 export function consoleUrl(): string {
   const url = process.env.CONSOLE_URL;
   if (!url) throw new Error('CONSOLE_URL is missing: run the browser tests through playwright.config.ts.');
   return url;
 }
 
-/** The SQL API token the BFF uses, read from the file the global setup created. */
+/** Returns the SQL API token the BFF uses, read from the file the global setup created. */
 export function sqlApiToken(): string {
   const file = process.env.CONSOLE_TOKEN_FILE;
   if (!file) throw new Error('CONSOLE_TOKEN_FILE is missing: run the browser tests through playwright.config.ts.');
@@ -43,7 +43,7 @@ export async function runSql(page: Page, sql: string): Promise<void> {
   await page.getByTestId('run-button').click();
 }
 
-/** The text of one visible grid cell, by 0-based row and column. */
+/** Returns the locator of one visible grid cell, by 0-based row and column. */
 export function gridCell(page: Page, row: number, column: number) {
   return page.getByTestId('results-grid').locator(`[data-row="${row}"][data-col="${column}"]`);
 }

@@ -87,9 +87,9 @@ export interface QueryResponse {
   truncated: boolean;
   /** Execution time reported by the SQL API. */
   executionTimeMs: number;
-  /** When the SQL API answered. */
+  /** Time the SQL API responded. */
   fetchedAt: string;
-  /** Set when the answer came from the BFF's cache and cost no budget. */
+  /** Set when the response came from the BFF's cache and cost no budget. */
   cached: { ageSeconds: number } | null;
   budget: BudgetStatus;
 }
@@ -189,7 +189,7 @@ export interface SavedQueryList {
 // ---------------------------------------------------------------------------
 // History and audit
 
-/** How a query attempt ended. */
+/** Outcome of a query attempt. */
 export type QueryOutcome =
   | 'ok'
   | 'cached'

@@ -1,7 +1,7 @@
 /**
  * Stable error codes of the BFF's HTTP API. The BFF declares each code once in
- * its error catalogue with an HTTP status and a message; the web app switches on
- * these codes, never on message text.
+ * its error catalogue with an HTTP status and a message. The web app switches
+ * on these codes, never on message text.
  */
 export const ERROR_CODES = [
   // Request shape and limits
@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'sql_error',
   'query_timeout',
 
-  // Failures to reach the SQL API or to read its answer
+  // Failures to reach the SQL API or to read its response
   'upstream_unreachable',
   'upstream_dns_failed',
   'upstream_tls_failed',
@@ -56,7 +56,7 @@ export interface SqlPosition {
   length?: number;
 }
 
-/** Which limit refused a query with 429. */
+/** Limit that rejected a query with 429. */
 export type RateLimitKind = 'user' | 'shared' | 'upstream' | 'sign_in';
 
 /** Body of every error response of the BFF. */
@@ -64,11 +64,11 @@ export interface ErrorBody {
   error: {
     code: ErrorCode;
     message: string;
-    /** Where in the SQL text the problem is, for `not_read_only` and `sql_error`. */
+    /** Place of the problem in the SQL text, for `not_read_only` and `sql_error`. */
     position?: SqlPosition;
-    /** Seconds until a retry can succeed, for 429 answers (also sent as `Retry-After`). */
+    /** Seconds until a retry can succeed, for 429 responses (also sent as `Retry-After`). */
     retryAfterSeconds?: number;
-    /** Which limit was hit, for 429 answers. */
+    /** Limit that was hit, for 429 responses. */
     limit?: RateLimitKind;
     /** Budget state at the time of a 429, so the web app can show a countdown. */
     budget?: import('./api.js').BudgetStatus;

@@ -20,7 +20,7 @@ export interface ResultTable {
   kinds: ColumnKind[];
 }
 
-/** The first few values of a column, which set a text column's starting width. */
+/** Returns the first few values of a column, which set a text column's starting width. */
 function firstValuesOf(rows: readonly (readonly Cell[])[], index: number): Cell[] {
   return rows.slice(0, TEXT_SAMPLE_ROWS).map((row) => row[index] ?? null);
 }
