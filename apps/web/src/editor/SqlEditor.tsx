@@ -168,7 +168,9 @@ export default function SqlEditor(props: SqlEditorProps) {
     editor.addCommand(KeyMod.Shift | KeyMod.Alt | KeyCode.KeyF, () => {
       void formatInEditor(editor, latest.current.onFormatFailed);
     });
-    editor.focus();
+    // Monaco loads after the page, so the user may already be typing elsewhere,
+    // for example renaming a tab: only take the focus nobody holds.
+    if (nothingFocused()) editor.focus();
   };
 
   return (
@@ -183,4 +185,9 @@ export default function SqlEditor(props: SqlEditorProps) {
       options={EDITOR_OPTIONS}
     />
   );
+}
+
+function nothingFocused(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body;
 }
