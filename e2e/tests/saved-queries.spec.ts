@@ -53,9 +53,9 @@ async function setVisibility(page: Page, item: ReturnType<Page['getByTestId']>, 
 }
 
 /**
- * How many query attempts the audit log holds for `username`, read through an
- * admin's page. Every attempt is recorded, cached or not, so an unchanged
- * count means the user ran nothing and spent no budget.
+ * Counts the audit log's query attempts of `username`, read through an admin's
+ * page. Every attempt is recorded, cached or not, so an unchanged count means
+ * that the user ran nothing and spent no budget.
  */
 async function auditCount(admin: Page, username: string): Promise<number> {
   const url = new URL('/api/audit', consoleUrl());

@@ -169,7 +169,7 @@ export default function SqlEditor(props: SqlEditorProps) {
       void formatInEditor(editor, latest.current.onFormatFailed);
     });
     // Monaco loads after the page, so the user may already be typing elsewhere,
-    // for example renaming a tab: only take the focus nobody holds.
+    // for example in a tab's name. The editor takes the focus only from the page body.
     if (nothingFocused()) editor.focus();
   };
 
