@@ -45,6 +45,8 @@ export interface AppOptions {
 }
 
 const DYNAMIC_BROTLI_QUALITY = 1;
+/** Responses up to this size are compressed in one call; a 1000 x 100 result is about 1.4 MB. */
+const SYNC_COMPRESS_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The smallest request body limit; SQL text limits above it raise it. */
 const MIN_BODY_LIMIT_BYTES = 256 * 1024;
@@ -94,6 +96,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // On a 1000 x 100 result quality 1 takes about a quarter of the time of the plugin's
     // default 4 and sends 13.7% of the bytes instead of 11.4%.
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
+    // A result is compressed in one call on the event loop. Through a stream, in 16 KB
+    // steps on the thread pool, a 1000 x 20 result took 3.9 ms of CPU time instead of 1.8 ms.
+    syncThreshold: SYNC_COMPRESS_MAX_BYTES,
   });
   await registerSecurityHeaders(app);
   await healthRoutes(app, db);

@@ -4,6 +4,7 @@ import { AppError } from '../src/errors.js';
 import { createQueryService, type QueryAttempt, type QueryServiceDeps } from '../src/query/query-service.js';
 import { createSqlApiClient, type SqlApiClient } from '../src/upstream/sql-api-client.js';
 import { type FaultServer, SMALL_RESULT, appErrorOf, sendJson, sendText, startFaultServer } from './support/fault-server.js';
+import { parseRows } from '../src/upstream/success-body.js';
 
 const TOKEN = 'test-token-service-2b7f90c4d1';
 const START = Date.parse('2026-01-05T10:00:00Z');
@@ -53,7 +54,7 @@ describe('query service', () => {
     const response = await service.run({ id: 1 }, { sql: SQL });
 
     expect(response.columns).toEqual(SMALL_RESULT.columns);
-    expect(response.rows).toEqual(SMALL_RESULT.result);
+    expect(parseRows(response)).toEqual(SMALL_RESULT.result);
     expect(response.rowCount).toBe(2);
     expect(response.truncated).toBe(false);
     expect(response.executionTimeMs).toBe(12);
@@ -106,7 +107,7 @@ describe('query service', () => {
 
     expect(server.requests).toHaveLength(1);
     expect(second.cached).toEqual({ ageSeconds: 5 });
-    expect(second.rows).toEqual(first.rows);
+    expect(parseRows(second)).toEqual(parseRows(first));
     expect(second.fetchedAt).toBe(first.fetchedAt);
     expect(second.runId).not.toBe(first.runId);
     expect(second.budget.user.remaining).toBe(6);
@@ -243,7 +244,7 @@ describe('query service', () => {
     const stored = service.getRun(response.runId, 1);
     expect(stored?.sql).toBe(SQL);
     expect(stored?.userId).toBe(1);
-    expect(stored?.result.rows).toEqual(SMALL_RESULT.result);
+    expect(stored && parseRows(stored.result)).toEqual(SMALL_RESULT.result);
     expect(stored?.fetchedAt.toISOString()).toBe(response.fetchedAt);
     expect(service.getRun(response.runId, 2)).toBeUndefined();
     expect(service.getRun('no-such-run', 1)).toBeUndefined();
@@ -261,7 +262,8 @@ describe('query service', () => {
     const cached = await service.run({ id: 2 }, { sql: SQL });
 
     expect(cached.cached).not.toBeNull();
-    expect(service.getRun(cached.runId, 2)?.result.rows).toEqual(SMALL_RESULT.result);
+    const kept = service.getRun(cached.runId, 2);
+    expect(kept && parseRows(kept.result)).toEqual(SMALL_RESULT.result);
   });
 
   it('reports the budget of a user', async () => {

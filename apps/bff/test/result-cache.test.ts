@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createResultCache } from '../src/cache/result-cache.js';
 import type { UpstreamResult } from '../src/upstream/sql-api-client.js';
+import { parseRows, resultFromRows } from '../src/upstream/success-body.js';
 
 function resultWith(text: string): UpstreamResult {
-  return { columns: [{ name: 'v', type: 'STRING' }], rows: [[text]], truncated: false, executionTimeMs: 5 };
+  return resultFromRows({ columns: [{ name: 'v', type: 'STRING' }], truncated: false, executionTimeMs: 5 }, [[text]]);
 }
 
 function cacheAt(clock: { now: number }, overrides: { ttlMs?: number; maxEntries?: number; maxBytes?: number } = {}) {
@@ -88,6 +89,7 @@ describe('result cache', () => {
     cache.set('q', { result: resultWith('new'), fetchedAt: 10 });
 
     expect(cache.size).toBe(1);
-    expect(cache.get('q')?.result.rows).toEqual([['new']]);
+    const entry = cache.get('q');
+    expect(entry && parseRows(entry.result)).toEqual([['new']]);
   });
 });

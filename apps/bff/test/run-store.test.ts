@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRunStore } from '../src/query/run-store.js';
 import type { UpstreamResult } from '../src/upstream/sql-api-client.js';
+import { resultFromRows } from '../src/upstream/success-body.js';
 
 function resultOf(sizeBytes: number): UpstreamResult {
-  return { columns: [{ name: 'v', type: 'INT' }], rows: [[1]], truncated: false, executionTimeMs: 1, sizeBytes };
+  return resultFromRows({ columns: [{ name: 'v', type: 'INT' }], truncated: false, executionTimeMs: 1, sizeBytes }, [[1]]);
 }
 
 function storeWith(maxPerUser: number, maxBytes: number) {

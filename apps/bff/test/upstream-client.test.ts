@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlApiClient, type SqlApiClient } from '../src/upstream/sql-api-client.js';
 import { type FaultServer, SMALL_RESULT, sendJson, sendText, startFaultServer } from './support/fault-server.js';
+import { parseRows } from '../src/upstream/success-body.js';
 
 const TOKEN = 'test-token-client-5f3a9c1e7b';
 const BIGINT_ABOVE_2_53 = '9223372036854775807';
@@ -48,17 +49,18 @@ describe('SQL API client call', () => {
     const body = { ...SMALL_RESULT, truncated: true };
     server.handle((_request, response) => sendJson(response, 200, body));
 
-    const result = await client.query('SELECT id, n FROM t');
+    const { rowsJson, ...result } = await client.query('SELECT id, n FROM t');
 
+    expect(JSON.parse(rowsJson.toString('utf8'))).toEqual([
+      ['a1', 1],
+      ['b2', 2],
+    ]);
     expect(result).toEqual({
       columns: [
         { name: 'id', type: 'STRING' },
         { name: 'n', type: 'INT' },
       ],
-      rows: [
-        ['a1', 1],
-        ['b2', 2],
-      ],
+      rowCount: 2,
       truncated: true,
       executionTimeMs: 12,
       sizeBytes: Buffer.byteLength(JSON.stringify(body)),
@@ -69,13 +71,13 @@ describe('SQL API client call', () => {
     const { result: rows, ...rest } = SMALL_RESULT;
     server.handle((_request, response) => sendJson(response, 200, { ...rest, rows }));
 
-    expect((await client.query('SELECT 1')).rows).toEqual(rows);
+    expect(parseRows(await client.query('SELECT 1'))).toEqual(rows);
   });
 
   it('prefers "result" over "rows" when both are present', async () => {
     server.handle((_request, response) => sendJson(response, 200, { ...SMALL_RESULT, rows: [['zz', 9]] }));
 
-    expect((await client.query('SELECT 1')).rows).toEqual(SMALL_RESULT.result);
+    expect(parseRows(await client.query('SELECT 1'))).toEqual(SMALL_RESULT.result);
   });
 
   it('keeps big numbers sent as JSON numbers exactly', async () => {
@@ -87,7 +89,7 @@ describe('SQL API client call', () => {
 
     const result = await client.query('SELECT id, amount, n FROM t');
 
-    expect(result.rows).toEqual([
+    expect(parseRows(result)).toEqual([
       [BIGINT_ABOVE_2_53, DECIMAL_38_18, 7],
       [`-${BIGINT_ABOVE_2_53}`, '0.000000000000000001', 8],
     ]);
@@ -106,7 +108,7 @@ describe('SQL API client call', () => {
       }),
     );
 
-    expect((await client.query('SELECT id, amount FROM t')).rows).toEqual([[BIGINT_ABOVE_2_53, DECIMAL_38_18]]);
+    expect(parseRows(await client.query('SELECT id, amount FROM t'))).toEqual([[BIGINT_ABOVE_2_53, DECIMAL_38_18]]);
   });
 
   it('passes nested values and nulls through', async () => {
@@ -125,7 +127,7 @@ describe('SQL API client call', () => {
       }),
     );
 
-    expect((await client.query('SELECT 1')).rows).toEqual([row]);
+    expect(parseRows(await client.query('SELECT 1'))).toEqual([row]);
   });
 
   it('rejects with the caller reason when the signal aborts', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { createSqlApiClient, type SqlApiClient, type SqlApiClientOptions } from '../src/upstream/sql-api-client.js';
 import { appErrorOf, expectNoToken } from './support/fault-server.js';
+import { parseRows } from '../src/upstream/success-body.js';
 
 // The local SQL API is a workspace package; its dist must be built first
 // (`npx pnpm --filter @console/sql-api build`). Without it these tests are skipped.
@@ -58,9 +59,9 @@ describe.skipIf(sqlApi === undefined)('SQL API client against the local SQL API'
   it('reads ten conversations', async () => {
     const result = await clientFor(server).query('SELECT * FROM conversation LIMIT 10');
 
-    expect(result.rows).toHaveLength(10);
+    expect(parseRows(result)).toHaveLength(10);
     expect(result.columns.length).toBeGreaterThan(0);
-    for (const row of result.rows) expect(row).toHaveLength(result.columns.length);
+    for (const row of parseRows(result)) expect(row).toHaveLength(result.columns.length);
     expect(result.truncated).toBe(false);
     expect(result.executionTimeMs).toBeGreaterThanOrEqual(0);
   });
@@ -71,13 +72,13 @@ describe.skipIf(sqlApi === undefined)('SQL API client against the local SQL API'
     );
 
     expect(result.columns.map((column) => column.type)).toEqual(['BIGINT', 'DECIMAL(38,18)']);
-    expect(result.rows).toEqual([['9007199254740993', '12345678901234567890.123456789012345678']]);
+    expect(parseRows(result)).toEqual([['9007199254740993', '12345678901234567890.123456789012345678']]);
   });
 
   it('reports truncation past 1000 rows', async () => {
     const result = await clientFor(server).query('SELECT * FROM range(1500)');
 
-    expect(result.rows).toHaveLength(1000);
+    expect(parseRows(result)).toHaveLength(1000);
     expect(result.truncated).toBe(true);
   });
 

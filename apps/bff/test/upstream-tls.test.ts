@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { createSqlApiClient, type SqlApiClientOptions } from '../src/upstream/sql-api-client.js';
 import { type FaultServer, SMALL_RESULT, createTestCertificate, expectNoToken, sendJson, startFaultServer } from './support/fault-server.js';
+import { parseRows } from '../src/upstream/success-body.js';
 
 const TOKEN = 'test-token-tls-4c81d0e2a6';
 const certificate = createTestCertificate();
@@ -46,7 +47,7 @@ describe.skipIf(certificate === undefined)('SQL API client over TLS (needs opens
     const result = await client.query('SELECT 1');
     await client.close();
 
-    expect(result.rows).toEqual(SMALL_RESULT.result);
+    expect(parseRows(result)).toEqual(SMALL_RESULT.result);
     expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${TOKEN}`);
   });
 

@@ -91,10 +91,9 @@ export function createResultCache(options: ResultCacheOptions): ResultCache {
 
 /**
  * Estimates a result's memory as the size of its JSON text, which is close
- * enough to bound the cache. The SQL API's body size is used when known,
- * because encoding every cell again costs milliseconds on a large result.
+ * enough to bound the cache. The SQL API's body size is used when known.
  */
 export function estimateBytes(result: UpstreamResult): number {
   if (result.sizeBytes !== undefined) return result.sizeBytes;
-  return JSON.stringify(result.columns).length + JSON.stringify(result.rows).length;
+  return JSON.stringify(result.columns).length + result.rowsJson.length;
 }

@@ -45,9 +45,12 @@ export interface RunOptions {
   budgetUserId?: number;
 }
 
+/** The body of `POST /api/query` with the rows still as the SQL API's JSON text; `queryResponseBody` writes it out. */
+export type QueryReply = Omit<QueryResponse, 'rows'> & { rowsJson: Buffer };
+
 export interface QueryService {
   /** Runs a query for a user and records the attempt, whatever its outcome. Throws `AppError`. */
-  run(user: { id: number }, request: QueryRequest, signal?: AbortSignal, options?: RunOptions): Promise<QueryResponse>;
+  run(user: { id: number }, request: QueryRequest, signal?: AbortSignal, options?: RunOptions): Promise<QueryReply>;
   /** Returns a recent run of that user (kept about 15 minutes), to save it as a snapshot. */
   getRun(runId: string, userId: number): StoredRun | undefined;
   budgetStatus(userId: number): BudgetStatus;
@@ -88,7 +91,7 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     request: QueryRequest,
     signal?: AbortSignal,
     options: RunOptions = {},
-  ): Promise<QueryResponse> {
+  ): Promise<QueryReply> {
     const startedAt = now();
     const { sql } = request;
     const record = (outcome: QueryOutcome, errorCode: string | null, rowCount: number | null = null, recordedSql = sql) =>
@@ -121,7 +124,7 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     if (request.fresh !== true) {
       const hit = cache.get(key);
       if (hit) {
-        record('cached', null, hit.result.rows.length);
+        record('cached', null, hit.result.rowCount);
         const ageSeconds = Math.max(0, Math.floor((now() - hit.fetchedAt) / 1000));
         return respond(user.id, sql, hit.result, hit.fetchedAt, { ageSeconds });
       }
@@ -151,7 +154,7 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
 
     const fetchedAt = now();
     cache.set(key, { result, fetchedAt });
-    record('ok', null, result.rows.length);
+    record('ok', null, result.rowCount);
     return respond(user.id, sql, result, fetchedAt, null);
   }
 
@@ -161,13 +164,13 @@ export function createQueryService(deps: QueryServiceDeps): QueryService {
     result: UpstreamResult,
     fetchedAt: number,
     cached: QueryResponse['cached'],
-  ): QueryResponse {
+  ): QueryReply {
     const fetchedDate = new Date(fetchedAt);
     return {
       runId: runs.add(userId, sql, result, fetchedDate),
       columns: result.columns,
-      rows: result.rows,
-      rowCount: result.rows.length,
+      rowsJson: result.rowsJson,
+      rowCount: result.rowCount,
       truncated: result.truncated,
       executionTimeMs: result.executionTimeMs,
       fetchedAt: fetchedDate.toISOString(),
@@ -193,3 +196,15 @@ function errorCodeOf(error: unknown, signal: AbortSignal | undefined): string {
   if (error instanceof AppError) return error.code;
   return signal?.aborted ? CANCELLED_ERROR_CODE : 'internal_error';
 }
+
+/**
+ * Writes a reply as the JSON text of a `QueryResponse`. The rows go out as
+ * the SQL API sent them, so a large result is neither parsed nor encoded again.
+ */
+export function queryResponseBody(reply: QueryReply): Buffer {
+  const { rowsJson, ...fields } = reply;
+  // `fields` has keys, so its JSON starts with "{" followed by the first key.
+  return Buffer.concat([ROWS_KEY, rowsJson, Buffer.from(`,${JSON.stringify(fields).slice(1)}`, 'utf8')]);
+}
+
+const ROWS_KEY = Buffer.from('{"rows":', 'utf8');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { BudgetStatus, QueryRequest, QueryResponse, User } from '@console/shared-types';
+import type { BudgetStatus, QueryRequest, User } from '@console/shared-types';
 import { notAuthenticated } from '../errors.js';
-import type { QueryService } from '../query/query-service.js';
+import { type QueryService, queryResponseBody } from '../query/query-service.js';
 
 const querySchema = {
   body: {
@@ -16,9 +16,11 @@ const querySchema = {
 
 /** `POST /api/query` runs a query through the query service; `GET /api/budget` reports the rate budget. */
 export async function queryRoutes(app: FastifyInstance, queryService: QueryService): Promise<void> {
-  app.post<{ Body: QueryRequest }>('/query', { schema: querySchema }, async (request, reply): Promise<QueryResponse> => {
+  app.post<{ Body: QueryRequest }>('/query', { schema: querySchema }, async (request, reply) => {
     const user = requireUser(request.user);
-    return queryService.run(user, request.body, abortOnDisconnect(reply));
+    const result = await queryService.run(user, request.body, abortOnDisconnect(reply));
+    // The body is a `QueryResponse`, written from the SQL API's rows text as it is.
+    return reply.type('application/json; charset=utf-8').send(queryResponseBody(result));
   });
 
   app.get('/budget', async (request): Promise<BudgetStatus> => {

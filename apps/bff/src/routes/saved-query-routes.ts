@@ -13,6 +13,7 @@ import { forbidden, invalidRequest, notFound, runNotFound, sqlTooLarge } from '.
 import type { SavedQueriesRepo } from '../db/saved-queries-repo.js';
 import type { SnapshotsRepo } from '../db/snapshots-repo.js';
 import type { QueryService } from '../query/query-service.js';
+import { parseRows } from '../upstream/success-body.js';
 import { requireUser } from './query-routes.js';
 
 export interface SavedQueryRoutesDeps {
@@ -184,8 +185,8 @@ export async function savedQueryRoutes(app: FastifyInstance, deps: SavedQueryRou
       const expiresAt = new Date(clock() + deps.snapshotTtlMs).toISOString();
       snapshots.put(query.id, {
         columns: run.result.columns,
-        rows: run.result.rows,
-        rowCount: run.result.rows.length,
+        rows: parseRows(run.result),
+        rowCount: run.result.rowCount,
         truncated: run.result.truncated,
         executionTimeMs: run.result.executionTimeMs,
         fetchedAt: run.fetchedAt.toISOString(),

@@ -1,8 +1,9 @@
-import { SCHEMA_QUERY_SQL, type Cell, type QueryResponse, type SchemaResponse, type SchemaTable, type User } from '@console/shared-types';
+import { SCHEMA_QUERY_SQL, type Cell, type SchemaResponse, type SchemaTable, type User } from '@console/shared-types';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { upstreamBadResponse } from '../errors.js';
-import type { QueryService } from '../query/query-service.js';
+import type { QueryReply, QueryService } from '../query/query-service.js';
+import { parseRows } from '../upstream/success-body.js';
 
 export const SCHEMA_CACHE_MS = 10 * 60_000;
 
@@ -59,7 +60,7 @@ export function createSchemaCatalog(queryService: QueryService, clock: Clock, lo
   };
 }
 
-function tablesFromResult(response: QueryResponse): SchemaTable[] {
+function tablesFromResult(response: QueryReply): SchemaTable[] {
   const columnIndex = (name: string): number => {
     const index = response.columns.findIndex((column) => column.name.toLowerCase() === name);
     if (index < 0) throw upstreamBadResponse(`the schema query returned no ${name} column`);
@@ -71,7 +72,7 @@ function tablesFromResult(response: QueryResponse): SchemaTable[] {
   const typeAt = columnIndex('data_type');
 
   const tables = new Map<string, SchemaTable>();
-  for (const row of response.rows) {
+  for (const row of parseRows(response)) {
     const schema = text(row[schemaAt]);
     const name = text(row[tableAt]);
     const key = `${schema}\u0000${name}`;

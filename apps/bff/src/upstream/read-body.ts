@@ -1,17 +1,11 @@
 import type { Readable } from 'node:stream';
 import { upstreamResponseTooLarge } from '../errors.js';
 
-export interface BodyText {
-  text: string;
-  /** Size of the body in bytes, before decoding. */
-  sizeBytes: number;
-}
-
 /**
- * Reads a response body as UTF-8 text, stopping as soon as it grows past
+ * Reads a response body into one buffer, stopping as soon as it grows past
  * `maxBytes`, so an endless or huge response never fills the memory.
  */
-export async function readBodyText(body: Readable, contentLength: string | undefined, maxBytes: number): Promise<BodyText> {
+export async function readBody(body: Readable, contentLength: string | undefined, maxBytes: number): Promise<Buffer> {
   if (contentLength !== undefined && Number(contentLength) > maxBytes) {
     body.destroy();
     throw upstreamResponseTooLarge(maxBytes);
@@ -27,5 +21,5 @@ export async function readBodyText(body: Readable, contentLength: string | undef
     }
     chunks.push(chunk);
   }
-  return { text: Buffer.concat(chunks, size).toString('utf8'), sizeBytes: size };
+  return Buffer.concat(chunks, size);
 }

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
-import { AppError, registerSecret, upstreamBadResponse, upstreamTimeout } from '../errors.js';
-import { parseJsonLosslessly } from './lossless-json.js';
+import { AppError, registerSecret, upstreamTimeout } from '../errors.js';
 import { errorForNetworkFailure } from './network-errors.js';
-import { readBodyText } from './read-body.js';
+import { readBody } from './read-body.js';
 import { errorForStatus } from './status-errors.js';
-import { type UpstreamResult, readSuccessBody } from './success-body.js';
+import type { UpstreamResult } from './success-body.js';
+import { readSuccessBytes } from './success-bytes.js';
 
 export type { UpstreamResult } from './success-body.js';
 
@@ -80,15 +80,15 @@ export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });
-      const { text, sizeBytes } = await readBodyText(response.body, firstHeader(response.headers['content-length']), options.maxResponseBytes);
+      const body = await readBody(response.body, firstHeader(response.headers['content-length']), options.maxResponseBytes);
 
       if (response.statusCode < 200 || response.statusCode >= 300) {
-        throw errorForStatus(response.statusCode, firstHeader(response.headers['retry-after']), text, sql, {
+        throw errorForStatus(response.statusCode, firstHeader(response.headers['retry-after']), body.toString('utf8'), sql, {
           nowMs: Date.now(),
           redact,
         });
       }
-      return { ...readSuccessBody(parseSuccessText(text)), sizeBytes };
+      return { ...readSuccessBytes(body), sizeBytes: body.length };
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (timeout.signal.aborted) throw upstreamTimeout(timeoutSeconds);
@@ -106,16 +106,6 @@ export function createSqlApiClient(options: SqlApiClientOptions): SqlApiClient {
     query,
     close: () => agent.close(),
   };
-}
-
-function parseSuccessText(text: string): unknown {
-  if (text.trim() === '') throw upstreamBadResponse('the response body was empty');
-  try {
-    return parseJsonLosslessly(text);
-  } catch {
-    // The parser's own message quotes the body, which may be anything, so it is not passed on.
-    throw upstreamBadResponse(/^\s*</.test(text) ? 'an HTML page instead of JSON' : 'invalid or incomplete JSON');
-  }
 }
 
 function readCaFile(path: string): string {

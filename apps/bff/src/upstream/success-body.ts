@@ -4,11 +4,30 @@ import { upstreamBadResponse } from '../errors.js';
 /** A successful response of the SQL API, checked and ready to pass on. */
 export interface UpstreamResult {
   columns: Column[];
-  rows: Cell[][];
+  /**
+   * The rows as the UTF-8 text of a JSON array of arrays, which the BFF sends
+   * on as it is. Every number literal in it keeps its value as a double, so
+   * any JSON parser reads it without losing a digit.
+   */
+  rowsJson: Buffer;
+  rowCount: number;
   truncated: boolean;
   executionTimeMs: number;
   /** Size of the SQL API's JSON body in bytes, when known: a cheap stand-in for the result's memory. */
   sizeBytes?: number;
+}
+
+/** Parses the rows of a result, for the few callers that read cells. */
+export function parseRows(result: Pick<UpstreamResult, 'rowsJson'>): Cell[][] {
+  return JSON.parse(result.rowsJson.toString('utf8')) as Cell[][];
+}
+
+/** Builds a result from rows already in memory. */
+export function resultFromRows(
+  fields: Omit<UpstreamResult, 'rowsJson' | 'rowCount'>,
+  rows: readonly (readonly Cell[])[],
+): UpstreamResult {
+  return { ...fields, rowsJson: Buffer.from(JSON.stringify(rows), 'utf8'), rowCount: rows.length };
 }
 
 /**
@@ -23,15 +42,17 @@ export function readSuccessBody(body: unknown): UpstreamResult {
   const columns = readColumns(body.columns);
   const rows = readRows(body.result !== undefined ? body.result : body.rows, columns.length);
 
-  return {
-    columns,
+  return resultFromRows(
+    {
+      columns,
+      truncated: readTruncated(body.truncated),
+      executionTimeMs: readExecutionTime(body.execution_time_ms),
+    },
     rows,
-    truncated: readTruncated(body.truncated),
-    executionTimeMs: readExecutionTime(body.execution_time_ms),
-  };
+  );
 }
 
-function readColumns(value: unknown): Column[] {
+export function readColumns(value: unknown): Column[] {
   if (!Array.isArray(value)) throw upstreamBadResponse(`"columns" should be an array, got ${describe(value)}`);
 
   return value.map((column: unknown, index) => {
@@ -57,14 +78,14 @@ function readRows(value: unknown, columnCount: number): Cell[][] {
   return value as Cell[][];
 }
 
-function readTruncated(value: unknown): boolean {
+export function readTruncated(value: unknown): boolean {
   // NOTE: a response without "truncated" is taken as complete, because the contract always sends the field.
   if (value === undefined) return false;
   if (typeof value !== 'boolean') throw upstreamBadResponse(`"truncated" should be true or false, got ${describe(value)}`);
   return value;
 }
 
-function readExecutionTime(value: unknown): number {
+export function readExecutionTime(value: unknown): number {
   if (value === undefined || value === null) return 0;
 
   // The lossless parser turns a literal such as 12.50 into the string "12.50".
