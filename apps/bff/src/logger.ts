@@ -39,5 +39,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     hooks: { streamWrite: redactSecrets },
   };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  // Standard output is written from the thread pool, so a request does not wait for
+  // each line's write call; pino writes what is left when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateDemoData } from '../demo/generate-demo.js';
 import { startSqlApi } from '../server.js';
@@ -27,6 +28,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<void> {
     if (report.created.length > 0) io.err(`generated demo organizations: ${report.created.join(', ')}`);
   }
 
+  // Log lines go to standard error from the thread pool, so a request does not
+  // wait for each line's write call as it would with process.stderr on a file or pipe.
+  const logStream = createWriteStream('', { fd: 2, autoClose: false });
   const server = await startSqlApi({
     dataDir,
     host: flagOrEnv(values.host, io, 'SQL_API_HOST'),
@@ -34,7 +38,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<void> {
     rateLimitPerMinute: parseNumber('--rate-limit', flagOrEnv(values['rate-limit'], io, 'SQL_API_RATE_LIMIT')),
     maxRows: parseNumber('--max-rows', flagOrEnv(values['max-rows'], io, 'SQL_API_MAX_ROWS')),
     timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
-    logStream: process.stderr,
+    logStream,
   });
   io.out(`SQL API listening on ${server.url}`);
 
@@ -58,5 +62,6 @@ export async function serveCommand(args: string[], io: CliIo): Promise<void> {
       process.on('disconnect', () => stop('SIGTERM'));
     }
   });
+  await new Promise<void>((resolve) => logStream.end(resolve));
   io.err('SQL API stopped');
 }
