@@ -40,6 +40,6 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     hooks: { streamWrite: redactSecrets },
   };
   // Standard output is written from the thread pool, so a request does not wait for
-  // each line's write call; pino writes what is left when the process exits.
+  // each line's write call. Pino writes any lines still queued when the process exits.
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
