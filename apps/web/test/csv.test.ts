@@ -106,6 +106,12 @@ describe('toCsv quoting', () => {
     expect(field('a,"b"')).toBe('"a,""b"""');
   });
 
+  it('doubles adjacent and edge quotes', () => {
+    expect(field('""')).toBe('""""""');
+    expect(field('a""b"')).toBe('"a""""b"""');
+    expect(field('"start')).toBe('"""start"');
+  });
+
   it('leaves plain, accented, emoji and right-to-left text bare', () => {
     expect(field('plain text')).toBe('plain text');
     expect(field('façade ünïcödé')).toBe('façade ünïcödé');
@@ -159,6 +165,40 @@ describe('toCsv values', () => {
     );
     expect(field([1, 2], 'ARRAY<INT>')).toBe('"[1,2]"');
     expect(field([], 'ARRAY<INT>')).toBe('[]');
+  });
+});
+
+/** Returns the field that JSON.stringify and RFC 4180 quoting make of a value. */
+function stringifiedField(value: unknown): string {
+  const json = JSON.stringify(value);
+  return /[",\r\n]/.test(json) ? `"${json.replaceAll('"', '""')}"` : json;
+}
+
+describe('toCsv nested values', () => {
+  it('writes JSON escapes inside nested strings', () => {
+    expect(field(['say "hi"', 'back\\slash'])).toBe('"[""say \\""hi\\"""",""back\\\\slash""]"');
+    expect(field(['line\r\nbreak\ttab'])).toBe('"[""line\\r\\nbreak\\ttab""]"');
+    expect(field({ 'k"ey': 'v' })).toBe('"{""k\\""ey"":""v""}"');
+  });
+
+  it('leaves nested JSON without comma or quote bare', () => {
+    expect(field([1], 'ARRAY<INT>')).toBe('[1]');
+    expect(field([[true]], 'ARRAY<ARRAY<BOOLEAN>>')).toBe('[[true]]');
+    expect(field({}, 'STRUCT<>')).toBe('{}');
+    expect(field([null], 'ARRAY<INT>')).toBe('[null]');
+  });
+
+  it.each<[string, Cell]>([
+    ['empty and single values', [[], {}, [1], [null], ['']]],
+    ['numbers JSON cannot hold', [NaN, Infinity, -Infinity, -0, 1e21, 5e-324, 0.1]],
+    ['control characters', ['\u0000\u0001\u001f\u007f', '\b\f\n\r\t']],
+    ['line and paragraph separators', ['\u2028\u2029']],
+    ['lone and paired surrogates', ['\ud800', 'x\udc00', '\ud83d\ude00', 'emoji 🎉']],
+    ['integer keys', { b: 1, 2: 'two', a: [], 1: 'one' }],
+    ['deep nesting', { a: [{ b: [1, { c: 'd,e', d: null }] }], e: { f: { g: ['"', '\\'] } } }],
+    ['escapes in keys', { 'a\nb': 1, '\u0000': 2, 'c\\d': 3, '"': 4 }],
+  ])('matches JSON.stringify for %s', (_, value) => {
+    expect(field(value)).toBe(stringifiedField(value));
   });
 });
 
@@ -243,6 +283,32 @@ describe('toCsv round trip', () => {
 
     expect(parsed[0]).toEqual(columns.map((c) => c.name));
     expect(parsed.slice(1)).toEqual(rows);
+  });
+
+  it('reads back random nested values as JSON', () => {
+    const next = random(11);
+    const leaf = (): Cell => {
+      const pick = next();
+      if (pick < 0.15) return null;
+      if (pick < 0.3) return next() < 0.5;
+      if (pick < 0.5) return Math.round((next() - 0.5) * 1e6) / 100;
+      const length = Math.floor(next() * 5);
+      return Array.from({ length }, () => ALPHABET[Math.floor(next() * ALPHABET.length)] ?? 'a').join('');
+    };
+    const nested = (depth: number): Cell => {
+      const size = Math.floor(next() * 4);
+      const child = (): Cell => (depth < 3 && next() < 0.3 ? nested(depth + 1) : leaf());
+      if (next() < 0.5) return Array.from({ length: size }, child);
+      const record: Record<string, Cell> = {};
+      for (let i = 0; i < size; i++) record[String(leaf())] = child();
+      return record;
+    };
+    const columns = Array.from({ length: 4 }, (_, i) => column(`c${i}`, 'ARRAY<STRING>'));
+    const rows: Cell[][] = Array.from({ length: 200 }, () => columns.map(() => nested(0)));
+
+    const parsed = parseCsv(toCsv(columns, rows, { bom: false }));
+
+    expect(parsed.slice(1)).toEqual(rows.map((row) => row.map((cell) => JSON.stringify(cell))));
   });
 
   it('adds only the prefix when protecting', () => {

@@ -37,9 +37,27 @@ function startsFormula(text: string): boolean {
   return !SIGNED_PLAIN_NUMBER.test(text);
 }
 
+/** Doubles every `"` in the text. Text without quotes comes back as the same string. */
+function doubleQuotes(text: string): string {
+  // Copying the slices between quotes took the whole writer about 15% less
+  // time than replaceAll('"', '""') on the csv benchmark's data (Node.js 20
+  // on 2 shared cores, so an estimate).
+  let quoteAt = text.indexOf('"');
+  if (quoteAt === -1) return text;
+  let doubled = '';
+  let from = 0;
+  while (quoteAt !== -1) {
+    doubled += text.slice(from, quoteAt + 1) + '"';
+    from = quoteAt + 1;
+    quoteAt = text.indexOf('"', from);
+  }
+  return doubled + text.slice(from);
+}
+
 function quoteIfNeeded(text: string): string {
+  // Most cells need no quotes and are returned as they are, with no copy.
   if (!NEEDS_QUOTES.test(text)) return text;
-  return `"${text.replaceAll('"', '""')}"`;
+  return '"' + doubleQuotes(text) + '"';
 }
 
 function textField(text: string, protectFormulas: boolean): string {
@@ -47,6 +65,13 @@ function textField(text: string, protectFormulas: boolean): string {
   // is an empty field; CSV parsers that honour quotes read the two back apart.
   if (text.length === 0) return '""';
   return quoteIfNeeded(protectFormulas && startsFormula(text) ? `'${text}` : text);
+}
+
+function jsonField(json: string): string {
+  // JSON escapes CR and LF inside strings, so only a quote or a comma calls
+  // for quotes. Doubling first saves the regex test that quoteIfNeeded runs.
+  const doubled = doubleQuotes(json);
+  return doubled !== json || json.includes(',') ? '"' + doubled + '"' : json;
 }
 
 function cellField(cell: Cell | undefined, protectFormulas: boolean): string {
@@ -61,7 +86,7 @@ function cellField(cell: Cell | undefined, protectFormulas: boolean): string {
       return cell ? 'true' : 'false';
     default:
       // Nested JSON starts with [ or {, never a formula character.
-      return quoteIfNeeded(JSON.stringify(cell));
+      return jsonField(JSON.stringify(cell));
   }
 }
 
@@ -83,23 +108,22 @@ export function toCsv(
 ): string {
   const protectFormulas = options.protectFormulas ?? true;
   const width = columns.length;
-  const lines = new Array<string>(rows.length + 1);
-
   const fields = new Array<string>(width);
-  for (let c = 0; c < width; c++) fields[c] = textField(columns[c]?.name ?? '', protectFormulas);
-  lines[0] = fields.join(',');
 
-  // One reused array joined per row took about 0.8 of the time of papaparse
-  // 5.5's unparse on 1000 x 100 mixed cells, and less than appending every
-  // field to one string (Node.js 20 on 2 shared cores, so an estimate).
+  for (let c = 0; c < width; c++) fields[c] = textField(columns[c]?.name ?? '', protectFormulas);
+  let csv = ((options.bom ?? true) ? BYTE_ORDER_MARK : '') + fields.join(',') + LINE_END;
+
+  // Joining one reused array per row took less time than appending every
+  // field to the text. Appending the joined rows took less than joining all
+  // rows at the end, also with the time to flatten the result counted.
+  // Both were measured with Node.js 20 on 2 shared cores and the csv
+  // benchmark's data, so they are estimates.
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     for (let c = 0; c < width; c++) fields[c] = cellField(row[c], protectFormulas);
-    lines[r + 1] = fields.join(',');
+    csv += fields.join(',') + LINE_END;
   }
-
-  const body = lines.join(LINE_END) + LINE_END;
-  return (options.bom ?? true) ? BYTE_ORDER_MARK + body : body;
+  return csv;
 }
 
 const MAX_SLUG_LENGTH = 80;
