@@ -1,18 +1,24 @@
 import type { SessionResponse } from '@console/shared-types';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from '../api/http.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { SESSION_QUERY_KEY } from '../session/session-api.js';
 import { SignInPage } from '../session/SignInPage.js';
 import { useSession } from '../session/use-session.js';
-import { ConsolePage } from './ConsolePage.js';
+import { ConsoleErrorBoundary } from './ConsoleErrorBoundary.js';
+import { LazyConsolePage, loadConsole, rememberConsoleShown } from './console-chunk.js';
 
-/** Shows the sign-in page or the console, and returns to sign-in when the session ends. */
+/**
+ * Shows the sign-in page or the console, and returns to sign-in when the
+ * session ends. The console is a chunk of its own, so the sign-in page loads
+ * only what it needs.
+ */
 export function App() {
   const queryClient = useQueryClient();
   const session = useSession();
   const [sessionEnded, setSessionEnded] = useState(false);
+  const signedIn = session.data !== undefined && session.data !== null;
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -22,6 +28,10 @@ export function App() {
     });
     return () => setUnauthorizedHandler(null);
   }, [queryClient]);
+
+  useEffect(() => {
+    if (signedIn) rememberConsoleShown();
+  }, [signedIn]);
 
   if (session.isPending) {
     return <p className="page-loading">Loading…</p>;
@@ -39,7 +49,13 @@ export function App() {
     );
   }
   if (session.data === null) {
-    return <SignInPage sessionEnded={sessionEnded} />;
+    return <SignInPage sessionEnded={sessionEnded} onUserInput={() => void loadConsole()} />;
   }
-  return <ConsolePage session={session.data} />;
+  return (
+    <ConsoleErrorBoundary>
+      <Suspense fallback={<p className="page-loading">Loading the console…</p>}>
+        <LazyConsolePage session={session.data} />
+      </Suspense>
+    </ConsoleErrorBoundary>
+  );
 }

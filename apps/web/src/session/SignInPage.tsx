@@ -7,9 +7,11 @@ import { useSignIn } from './use-session.js';
 interface SignInPageProps {
   /** True when the page appears because the session ended while the console was open. */
   sessionEnded?: boolean;
+  /** Called when the user types in the form or submits it. The app then starts loading the console. */
+  onUserInput?: () => void;
 }
 
-export function SignInPage({ sessionEnded = false }: SignInPageProps) {
+export function SignInPage({ sessionEnded = false, onUserInput }: SignInPageProps) {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -17,6 +19,7 @@ export function SignInPage({ sessionEnded = false }: SignInPageProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    onUserInput?.();
     setRetryDeadline(null);
     signIn.mutate(
       { username: username.trim(), password },
@@ -31,7 +34,7 @@ export function SignInPage({ sessionEnded = false }: SignInPageProps) {
 
   return (
     <main className="sign-in">
-      <form className="sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title" data-testid="signin-form">
+      <form className="sign-in-card" onSubmit={submit} onInput={onUserInput} aria-labelledby="sign-in-title" data-testid="signin-form">
         <h1 id="sign-in-title">SQL Console</h1>
         {sessionEnded ? (
           <p className="notice" role="status" data-testid="session-ended">
