@@ -16,12 +16,12 @@ export class JsonSyntaxError extends Error {
  * Bytes above 0x7F inside strings are not checked as UTF-8.
  */
 export class JsonScanner {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
   position = 0;
   /** Set once a number literal is seen that `String(Number(literal))` would not give back. */
   inexactNumber = false;
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Buffer) {
     this.bytes = bytes;
   }
 
@@ -57,6 +57,13 @@ export class JsonScanner {
    * `JSON.parse` reads is read here too.
    */
   value(): void {
+    const first = this.peek();
+    if (first !== OPEN_BRACKET && first !== OPEN_BRACE) {
+      // Most cells are scalars, which need no stack.
+      this.scalar(first);
+      return;
+    }
+
     const closers: number[] = [];
     for (;;) {
       const byte = this.peek();
@@ -191,8 +198,8 @@ function isHexDigit(byte: number | undefined): boolean {
 }
 
 /** Decodes ASCII bytes, such as a number literal, to a string. */
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...bytes.subarray(start, end));
+function latin1(bytes: Buffer, start: number, end: number): string {
+  return bytes.toString('latin1', start, end);
 }
 
 const codes = (text: string): readonly number[] => [...text].map((char) => char.charCodeAt(0));

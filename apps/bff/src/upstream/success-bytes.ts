@@ -133,7 +133,9 @@ function checkRows(field: RowsField | undefined, columnCount: number): asserts f
   const got = field === undefined ? 'nothing' : field.notArray;
   if (got !== undefined) throw upstreamBadResponse(`the rows should be an array under "result" or "rows", got ${got}`);
 
-  for (const [index, row] of (field as RowsField).rows.entries()) {
+  const { rows } = field as RowsField;
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index];
     if (typeof row === 'string') throw upstreamBadResponse(`row ${index + 1} should be an array, got ${row}`);
     if (row !== columnCount) throw upstreamBadResponse(`row ${index + 1} has ${row} cells for ${columnCount} columns`);
   }
