@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
-import { consoleShownBefore, loadConsole } from './app/console-chunk.js';
+import { consoleShownBefore, loadConsole, loadEditor } from './app/console-chunk.js';
 import { applyTheme, readThemePreference, resolveTheme, systemPrefersDark } from './theme/theme.js';
 import { ThemeContext, useThemeState } from './theme/use-theme.js';
 import './app/styles.css';
@@ -11,8 +11,11 @@ import './app/styles.css';
 applyTheme(resolveTheme(readThemePreference(), systemPrefersDark()));
 
 // Someone who used the console here before most likely still has a session, so
-// load the console alongside the session check instead of after it.
-if (consoleShownBefore()) void loadConsole();
+// load the console and its editor alongside the session check instead of after it.
+if (consoleShownBefore()) {
+  void loadConsole();
+  loadEditor();
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import type { SessionResponse } from '@console/shared-types';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
+import { act, Suspense, type ComponentType } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app/App.js';
 import { consoleShownBefore, rememberConsoleShown } from '../src/app/console-chunk.js';
 import { ConsoleErrorBoundary } from '../src/app/ConsoleErrorBoundary.js';
-import { loadOnce } from '../src/app/load-once.js';
+import { chunkLoader, lazyFromChunk, loadOnce } from '../src/app/load-once.js';
 import { SESSION_QUERY_KEY } from '../src/session/session-api.js';
 import { mountRoot, waitFor, type TestRoot } from './support/dom-root.js';
 
@@ -93,6 +93,44 @@ describe('App', () => {
     expect(root.byTestId('console-stub')?.textContent).toBe('demo');
     expect(consoleShownBefore()).toBe(true);
     expect(consoleModule.evaluations).toBe(1);
+  });
+
+});
+
+describe('lazyFromChunk', () => {
+  let root: TestRoot;
+
+  beforeEach(() => {
+    root = mountRoot();
+  });
+
+  afterEach(() => root.cleanup());
+
+  const pageChunk = () => chunkLoader(async () => ({ Page: () => <p data-testid="page">ready</p> }));
+
+  function renderInSuspense(Page: ComponentType): void {
+    act(() => {
+      root.render(
+        <Suspense fallback={<p data-testid="fallback">waiting</p>}>
+          <Page />
+        </Suspense>,
+      );
+    });
+  }
+
+  it('renders a loaded chunk at once', async () => {
+    const chunk = pageChunk();
+    await chunk.load();
+    renderInSuspense(lazyFromChunk(chunk, (module) => module.Page));
+    expect(root.byTestId('page')?.textContent).toBe('ready');
+    expect(root.byTestId('fallback')).toBeNull();
+  });
+
+  it('shows fallback until chunk arrives', async () => {
+    renderInSuspense(lazyFromChunk(pageChunk(), (module) => module.Page));
+    expect(root.byTestId('fallback')).not.toBeNull();
+    await waitFor(() => root.byTestId('page') !== null);
+    expect(root.byTestId('page')?.textContent).toBe('ready');
   });
 });
 

@@ -7,7 +7,7 @@ import { SESSION_QUERY_KEY } from '../session/session-api.js';
 import { SignInPage } from '../session/SignInPage.js';
 import { useSession } from '../session/use-session.js';
 import { ConsoleErrorBoundary } from './ConsoleErrorBoundary.js';
-import { LazyConsolePage, loadConsole, rememberConsoleShown } from './console-chunk.js';
+import { LazyConsolePage, loadConsole, loadEditor, rememberConsoleShown } from './console-chunk.js';
 
 /**
  * Shows the sign-in page or the console, and returns to sign-in when the
@@ -49,7 +49,7 @@ export function App() {
     );
   }
   if (session.data === null) {
-    return <SignInPage sessionEnded={sessionEnded} onUserInput={() => void loadConsole()} />;
+    return <SignInPage sessionEnded={sessionEnded} onUserInput={() => void loadConsole()} onSubmitted={loadEditor} />;
   }
   return (
     <ConsoleErrorBoundary>

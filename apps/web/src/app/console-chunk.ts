@@ -1,14 +1,25 @@
-import { lazy } from 'react';
-import { loadOnce } from './load-once.js';
+import { editorChunk } from '../editor/editor-chunk.js';
+import { chunkLoader, lazyFromChunk } from './load-once.js';
+
+const consoleChunk = chunkLoader(() => import('./ConsolePage.js'));
 
 /**
- * Starts loading the console's chunk (`ConsolePage` and what it imports, but not
- * the lazy editor), or returns the load already under way. The sign-in page
- * starts it when the user types, so the chunk has usually arrived before sign-in ends.
+ * Starts loading the console's chunk (`ConsolePage` and what it imports, but
+ * not the editor), or returns the load already under way. The sign-in page
+ * starts it when the user types, so it has usually arrived before sign-in ends.
  */
-export const loadConsole = loadOnce(() => import('./ConsolePage.js'));
+export const loadConsole = consoleChunk.load;
 
-export const LazyConsolePage = lazy(async () => ({ default: (await loadConsole()).ConsolePage }));
+/**
+ * Starts loading the editor's chunk with Monaco. The sign-in page starts it on
+ * submit and not while the user types, because evaluating Monaco holds the
+ * main thread for a moment.
+ */
+export function loadEditor(): void {
+  editorChunk.load().catch(() => undefined);
+}
+
+export const LazyConsolePage = lazyFromChunk(consoleChunk, (module) => module.ConsolePage);
 
 // A hint and not a secret, because the editor's tabs stay in localStorage after sign-out too.
 const CONSOLE_SHOWN_KEY = 'sql-console.console-shown';

@@ -1,14 +1,12 @@
 import type { SchemaTable } from '@console/shared-types';
-import { lazy, Suspense, type Ref } from 'react';
+import { Suspense, type Ref } from 'react';
 import { useSchema } from '../schema/schema-api.js';
 import type { Theme } from '../theme/theme.js';
+import { LazySqlEditor as SqlEditor } from './editor-chunk.js';
 import type { EditorHandle } from './editor-handle.js';
 import { RunToolbar } from './RunToolbar.js';
 import { TabBar } from './TabBar.js';
 import { activeTab, type TabsState } from './tabs.js';
-
-// Monaco is the largest part of the app, so it loads after the first screen.
-const SqlEditor = lazy(() => import('./SqlEditor.js'));
 
 interface EditorPaneProps {
   tabs: TabsState;

@@ -9,9 +9,11 @@ interface SignInPageProps {
   sessionEnded?: boolean;
   /** Called when the user types in the form or submits it. The app then starts loading the console. */
   onUserInput?: () => void;
+  /** Called when the form is submitted, before the sign-in request. */
+  onSubmitted?: () => void;
 }
 
-export function SignInPage({ sessionEnded = false, onUserInput }: SignInPageProps) {
+export function SignInPage({ sessionEnded = false, onUserInput, onSubmitted }: SignInPageProps) {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -20,6 +22,7 @@ export function SignInPage({ sessionEnded = false, onUserInput }: SignInPageProp
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onUserInput?.();
+    onSubmitted?.();
     setRetryDeadline(null);
     signIn.mutate(
       { username: username.trim(), password },
