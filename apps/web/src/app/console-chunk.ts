@@ -12,7 +12,7 @@ export const loadConsole = consoleChunk.load;
 
 /**
  * Starts loading the editor's chunk with Monaco. The sign-in page starts it on
- * submit and not while the user types, because evaluating Monaco holds the
+ * submit and not while the user types, because evaluating Monaco blocks the
  * main thread for a moment.
  */
 export function loadEditor(): void {
