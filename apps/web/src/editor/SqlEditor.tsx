@@ -5,7 +5,7 @@ import type { Theme } from '../theme/theme.js';
 import type { EditorHandle, RunnableSql } from './editor-handle.js';
 import { formatSql } from './format-sql.js';
 import { monaco } from './monaco-setup.js';
-import { underlineRange } from './positions.js';
+import { spacedInsertion, underlineRange } from './positions.js';
 import { registerSqlCompletion, setCompletionTables } from './sql-completion.js';
 import { statementAt } from './statement-at-cursor.js';
 
@@ -129,8 +129,14 @@ export default function SqlEditor(props: SqlEditorProps) {
       insertText: (text) => {
         const editor = editorRef.current;
         const selection = editor?.getSelection() ?? null;
-        if (editor === null || selection === null) return;
-        editor.executeEdits('insert', [{ range: selection, text, forceMoveMarkers: true }]);
+        const model = editor?.getModel() ?? null;
+        if (editor === null || selection === null || model === null) return;
+        const start = selection.getStartPosition();
+        const end = selection.getEndPosition();
+        const before = model.getLineContent(start.lineNumber).slice(0, start.column - 1);
+        const after = model.getLineContent(end.lineNumber).slice(end.column - 1);
+        const spaced = spacedInsertion(before, text, after);
+        editor.executeEdits('insert', [{ range: selection, text: spaced, forceMoveMarkers: true }]);
         editor.focus();
       },
       focus: () => editorRef.current?.focus(),

@@ -71,3 +71,17 @@ export function underlineRange(
   end = Math.min(end, Math.max(start + 1, lastColumn));
   return { startLineNumber: position.line, startColumn: start, endLineNumber: position.line, endColumn: end };
 }
+
+const NAME_END = /[\p{L}\p{N}_$"`)\]]$/u;
+const NAME_START = /^[\p{L}\p{N}_$"`(]/u;
+
+/**
+ * Returns `text` with a space before or after it where a neighbouring
+ * character would otherwise run into it. A name inserted from the schema
+ * browser then never joins the word next to the cursor.
+ */
+export function spacedInsertion(before: string, text: string, after: string): string {
+  const leading = NAME_END.test(before) && NAME_START.test(text) ? ' ' : '';
+  const trailing = NAME_END.test(text) && NAME_START.test(after) ? ' ' : '';
+  return `${leading}${text}${trailing}`;
+}
