@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error.js';
 import { AuditLink, AUDIT_PATH } from '../audit/AuditLink.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { BudgetDisplay } from '../budget/BudgetDisplay.js';
+import { BUDGET_QUERY_KEY } from '../budget/budget-store.js';
 import type { EditorHandle } from '../editor/editor-handle.js';
 import { EditorPane } from '../editor/EditorPane.js';
 import { toEditorPosition } from '../editor/positions.js';
@@ -111,9 +112,11 @@ export function ConsolePage({ session }: ConsolePageProps) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [runActive]);
 
-  // Each finished run adds a history entry.
+  // Each finished run adds a history entry. A failed run may have spent a call,
+  // and its error carries no budget reading, so the budget is read again.
   useEffect(() => {
     if (runState.phase === 'done' || runState.phase === 'failed') void queryClient.invalidateQueries({ queryKey: HISTORY_KEY });
+    if (runState.phase === 'failed') void queryClient.invalidateQueries({ queryKey: BUDGET_QUERY_KEY });
   }, [runState.phase, queryClient]);
 
   const requestSave = useCallback(() => setSaveOpen(true), []);

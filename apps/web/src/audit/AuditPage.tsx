@@ -70,7 +70,9 @@ export function AuditPage() {
                     <td className="number">{entry.rowCount ?? ''}</td>
                     <td className="number nowrap">{formatDuration(entry.durationMs)}</td>
                     <td>
-                      <code className="audit-sql">{entry.sql}</code>
+                      <code className="audit-sql" title={entry.sql} tabIndex={0}>
+                        {entry.sql}
+                      </code>
                     </td>
                   </tr>
                 ))}

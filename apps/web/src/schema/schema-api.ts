@@ -2,6 +2,7 @@ import type { SchemaResponse } from '@console/shared-types';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { requestJson } from '../api/http.js';
+import { BUDGET_QUERY_KEY } from '../budget/budget-store.js';
 import { setSchemaLoader } from './schema-demand.js';
 
 export const SCHEMA_QUERY_KEY = ['schema'] as const;
@@ -20,9 +21,16 @@ export async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaRe
   if (state?.status === 'error') return undefined;
   return queryClient.fetchQuery({
     queryKey: SCHEMA_QUERY_KEY,
-    queryFn: ({ signal }) => fetchSchema(false, signal),
+    queryFn: ({ signal }) => fetchSchemaAndBudget(queryClient, false, signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** Fetches the schema, then reads the budget again, since a schema load that was not cached spent a call. */
+async function fetchSchemaAndBudget(queryClient: QueryClient, refresh: boolean, signal?: AbortSignal): Promise<SchemaResponse> {
+  const schema = await fetchSchema(refresh, signal);
+  if (!schema.cached) void queryClient.invalidateQueries({ queryKey: BUDGET_QUERY_KEY });
+  return schema;
 }
 
 /**
@@ -36,7 +44,7 @@ export function useSchema() {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: SCHEMA_QUERY_KEY,
-    queryFn: ({ signal }) => fetchSchema(false, signal),
+    queryFn: ({ signal }) => fetchSchemaAndBudget(queryClient, false, signal),
     staleTime: Number.POSITIVE_INFINITY,
     enabled: false,
     retry: false,
@@ -52,7 +60,7 @@ export function useSchema() {
   }, [queryClient]);
 
   const refresh = useCallback(async () => {
-    const schema = await fetchSchema(true);
+    const schema = await fetchSchemaAndBudget(queryClient, true);
     queryClient.setQueryData(SCHEMA_QUERY_KEY, schema);
     return schema;
   }, [queryClient]);
