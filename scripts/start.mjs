@@ -60,5 +60,18 @@ if (process.env.SQL_API_BASE_URL) {
   stop = () => stack.stop().then(() => process.exit(0));
 }
 
-process.on('SIGINT', () => stop());
-process.on('SIGTERM', () => stop());
+let stopping = false;
+const stopOnce = () => {
+  if (stopping) return;
+  stopping = true;
+  stop();
+};
+process.on('SIGINT', stopOnce);
+process.on('SIGTERM', stopOnce);
+
+// npm passes neither its SIGINT nor its SIGTERM on to this process, so a
+// stopped npm left the servers running here: stop once the parent is gone.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) stopOnce();
+}, 1000).unref();
