@@ -29,6 +29,8 @@ export function registerSqlCompletion(): void {
     async provideCompletionItems(model, position) {
       // The schema costs budget, so the first completion request is what fetches it.
       const tables = currentTables.length > 0 ? currentTables : await demandSchemaTables();
+      // The editor can be gone by the time the schema arrives: the session may have ended meanwhile.
+      if (model.isDisposed()) return { suggestions: [] };
       const text = model.getValue();
       const result = completeSql(tables, text, model.getOffsetAt(position));
       const start = model.getPositionAt(result.replaceStart);
