@@ -129,6 +129,7 @@ test('share link works for a second user until unshared or deleted', async ({ br
   const reader = await newPage(browser);
   await reader.goto(link);
   await expect(reader.getByTestId('signin-form')).toBeVisible();
+  await expect(reader.getByTestId('signin-hint')).toHaveText('Sign in with your console account to open the shared query.');
   await reader.getByTestId('signin-username').fill(SECOND_USER.username);
   await reader.getByTestId('signin-password').fill(SECOND_USER.password);
   await reader.getByTestId('signin-submit').click();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { deadlineAfter } from '../budget/countdown.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
+import { shareIdFromPath } from '../share/share-link.js';
 import { useSignIn } from './use-session.js';
 
 interface SignInPageProps {
@@ -44,7 +45,11 @@ export function SignInPage({ sessionEnded = false, onUserInput, onSubmitted }: S
             Your session has ended. Sign in again; your query text is kept.
           </p>
         ) : (
-          <p className="muted">Sign in with your console account to query the data.</p>
+          <p className="muted" data-testid="signin-hint">
+            {shareIdFromPath(window.location.pathname) === null
+              ? 'Sign in with your console account to query the data.'
+              : 'Sign in with your console account to open the shared query.'}
+          </p>
         )}
         <label>
           Username
