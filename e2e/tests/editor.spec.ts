@@ -45,6 +45,17 @@ test.describe('autocomplete', () => {
     await expect.poll(() => editorText(page)).toBe('SELECT * FROM conversation c\n');
   });
 
+  test('Run closes the suggestion list', async ({ page }) => {
+    await setSql(page, 'SELECT 1 AS one FROM conversation LIMIT 1');
+    await placeCursor(page, 1, 17);
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions(page)).toBeVisible();
+
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(gridCell(page, 0, 0)).toHaveText('1');
+    await expect(suggestions(page)).toBeHidden();
+  });
+
   test('understands a table alias', async ({ page }) => {
     await setSql(page, 'SELECT c. FROM conversation c');
     await placeCursor(page, 1, 10);

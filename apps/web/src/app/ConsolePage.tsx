@@ -84,6 +84,7 @@ export function ConsolePage({ session }: ConsolePageProps) {
         return;
       }
       setNotice(null);
+      editorRef.current?.closeSuggestions();
       editorRef.current?.showError(tab.id, null, '');
       run({ sql: runnable.sql, origin: { tabId: tab.id, line: runnable.line, column: runnable.column }, fresh });
     },

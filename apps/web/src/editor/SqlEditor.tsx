@@ -102,6 +102,7 @@ export default function SqlEditor(props: SqlEditorProps) {
         const editor = editorRef.current;
         return editor === null ? { sql: latest.current.initialSql, line: 1, column: 1 } : runnableSql(editor);
       },
+      closeSuggestions: () => editorRef.current?.trigger('console', 'hideSuggestWidget', null),
       showError: (targetTabId, position, message) => {
         const model = monaco.editor.getModel(monaco.Uri.parse(modelUri(targetTabId)));
         if (model === null || model.isDisposed()) return;

@@ -11,6 +11,8 @@ export interface RunnableSql {
 export interface EditorHandle {
   /** The selection when there is one, otherwise the statement under the cursor. */
   getRunnableSql: () => RunnableSql;
+  /** Closes the suggestion list, which would otherwise stay open over the editor during a run. */
+  closeSuggestions: () => void;
   /** Underlines `position` in the tab's text; null clears every underline. */
   showError: (tabId: string, position: SqlPosition | null, message: string) => void;
   /** Formats the selection, or the whole text when nothing is selected. */
