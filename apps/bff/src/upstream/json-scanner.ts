@@ -52,6 +52,18 @@ export class JsonScanner {
   }
 
   /**
+   * Scans the elements of an array or the members of an object, whose opening
+   * byte is at the position, calling `scanItem` for each until `closer`.
+   */
+  items(closer: number, scanItem: () => void): void {
+    this.position += 1;
+    if (this.accept(closer)) return;
+    do scanItem();
+    while (this.accept(COMMA));
+    this.expect(closer);
+  }
+
+  /**
    * Scans one value of any kind. Arrays and objects are followed with a stack
    * of their closing bytes instead of recursion, so any depth of nesting that
    * `JSON.parse` reads is read here too.
@@ -235,4 +247,4 @@ const LOWER_U = 0x75;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-export const JSON_BYTES = { QUOTE, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, COMMA, COLON } as const;
+export const JSON_BYTES = { QUOTE, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, COLON, LOWER_F, LOWER_N, LOWER_T } as const;

@@ -70,24 +70,20 @@ function scanTopLevel(scanner: JsonScanner): Map<string, Span | RowsField> | und
   }
 
   const fields = new Map<string, Span | RowsField>();
-  scanner.position += 1;
-  if (!scanner.accept(JSON_BYTES.CLOSE_BRACE)) {
-    do {
-      if (scanner.peek() !== JSON_BYTES.QUOTE) throw new JsonSyntaxError(scanner.position);
-      const keyStart = scanner.position;
-      scanner.string();
-      const key = JSON.parse(scanner.bytes.subarray(keyStart, scanner.position).toString()) as string;
-      scanner.expect(JSON_BYTES.COLON);
-      const start = scanner.position;
-      if (key === 'result' || key === 'rows') {
-        fields.set(key, scanRows(scanner));
-      } else {
-        scanner.value();
-        fields.set(key, { start, end: scanner.position });
-      }
-    } while (scanner.accept(JSON_BYTES.COMMA));
-  }
-  scanner.expect(JSON_BYTES.CLOSE_BRACE);
+  scanner.items(JSON_BYTES.CLOSE_BRACE, () => {
+    if (scanner.peek() !== JSON_BYTES.QUOTE) throw new JsonSyntaxError(scanner.position);
+    const keyStart = scanner.position;
+    scanner.string();
+    const key = JSON.parse(scanner.bytes.subarray(keyStart, scanner.position).toString()) as string;
+    scanner.expect(JSON_BYTES.COLON);
+    const start = scanner.position;
+    if (key === 'result' || key === 'rows') {
+      fields.set(key, scanRows(scanner));
+    } else {
+      scanner.value();
+      fields.set(key, { start, end: scanner.position });
+    }
+  });
   if (scanner.peek() !== -1) throw new JsonSyntaxError(scanner.position);
   return fields;
 }
@@ -102,12 +98,7 @@ function scanRows(scanner: JsonScanner): RowsField {
   }
 
   const rows: (number | string)[] = [];
-  scanner.position += 1;
-  if (!scanner.accept(JSON_BYTES.CLOSE_BRACKET)) {
-    do rows.push(scanRow(scanner));
-    while (scanner.accept(JSON_BYTES.COMMA));
-    scanner.expect(JSON_BYTES.CLOSE_BRACKET);
-  }
+  scanner.items(JSON_BYTES.CLOSE_BRACKET, () => rows.push(scanRow(scanner)));
   return { start, end: scanner.position, rows };
 }
 
@@ -118,14 +109,11 @@ function scanRow(scanner: JsonScanner): number | string {
     scanner.value();
     return kindOf(first);
   }
-  scanner.position += 1;
-  if (scanner.accept(JSON_BYTES.CLOSE_BRACKET)) return 0;
   let cells = 0;
-  do {
+  scanner.items(JSON_BYTES.CLOSE_BRACKET, () => {
     scanner.value();
     cells += 1;
-  } while (scanner.accept(JSON_BYTES.COMMA));
-  scanner.expect(JSON_BYTES.CLOSE_BRACKET);
+  });
   return cells;
 }
 
@@ -159,8 +147,9 @@ function readParsed(body: Buffer): UpstreamResult {
 
 function invalidJson(body: Buffer): Error {
   // The parser's own message quotes the body, which may be anything, so it is not passed on.
-  if (body.toString('utf8').trim() === '') return upstreamBadResponse('the response body was empty');
-  return upstreamBadResponse(/^\s*</.test(body.toString('utf8', 0, 512)) ? 'an HTML page instead of JSON' : 'invalid or incomplete JSON');
+  const text = body.toString('utf8');
+  if (text.trim() === '') return upstreamBadResponse('the response body was empty');
+  return upstreamBadResponse(/^\s*</.test(text) ? 'an HTML page instead of JSON' : 'invalid or incomplete JSON');
 }
 
 /** Names the JSON type of a value from its first byte, as `describe` names a parsed one. */
@@ -168,8 +157,8 @@ function kindOf(firstByte: number): string {
   if (firstByte === JSON_BYTES.OPEN_BRACE) return 'an object';
   if (firstByte === JSON_BYTES.OPEN_BRACKET) return 'an array';
   if (firstByte === JSON_BYTES.QUOTE) return 'a string';
-  if (firstByte === 0x74 || firstByte === 0x66) return 'a boolean';
-  if (firstByte === 0x6e) return 'null';
+  if (firstByte === JSON_BYTES.LOWER_T || firstByte === JSON_BYTES.LOWER_F) return 'a boolean';
+  if (firstByte === JSON_BYTES.LOWER_N) return 'null';
   return 'a number';
 }
 
