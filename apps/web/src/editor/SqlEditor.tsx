@@ -105,7 +105,7 @@ export default function SqlEditor(props: SqlEditorProps) {
       closeSuggestions: () => editorRef.current?.trigger('console', 'hideSuggestWidget', null),
       showError: (targetTabId, position, message) => {
         const model = monaco.editor.getModel(monaco.Uri.parse(modelUri(targetTabId)));
-        if (model === null || model.isDisposed()) return;
+        if (model === null) return;
         if (position === null) {
           monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
           return;
@@ -169,10 +169,6 @@ export default function SqlEditor(props: SqlEditorProps) {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    // A run can finish after the console is gone, when the session ends, and must not reach a disposed editor.
-    editor.onDidDispose(() => {
-      if (editorRef.current === editor) editorRef.current = null;
-    });
     const { KeyMod, KeyCode } = monaco;
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.Enter, () => latest.current.onRun(false));
     editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.Enter, () => latest.current.onRun(true));
