@@ -19,11 +19,16 @@ export function fetchSchema(refresh: boolean, signal?: AbortSignal): Promise<Sch
 export async function loadSchemaOnce(queryClient: QueryClient): Promise<SchemaResponse | undefined> {
   const state = queryClient.getQueryState(SCHEMA_QUERY_KEY);
   if (state?.status === 'error') return undefined;
-  return queryClient.fetchQuery({
+  return queryClient.fetchQuery(schemaQueryOptions(queryClient));
+}
+
+/** The schema query as both the hook and the on-demand load use it: fetched once, never stale. */
+function schemaQueryOptions(queryClient: QueryClient) {
+  return {
     queryKey: SCHEMA_QUERY_KEY,
-    queryFn: ({ signal }) => fetchSchemaAndBudget(queryClient, false, signal),
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchSchemaAndBudget(queryClient, false, signal),
     staleTime: Number.POSITIVE_INFINITY,
-  });
+  };
 }
 
 /** Fetches the schema, then reads the budget again, since a schema load that was not cached spent a call. */
@@ -43,9 +48,7 @@ async function fetchSchemaAndBudget(queryClient: QueryClient, refresh: boolean, 
 export function useSchema() {
   const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: SCHEMA_QUERY_KEY,
-    queryFn: ({ signal }) => fetchSchemaAndBudget(queryClient, false, signal),
-    staleTime: Number.POSITIVE_INFINITY,
+    ...schemaQueryOptions(queryClient),
     enabled: false,
     retry: false,
   });
