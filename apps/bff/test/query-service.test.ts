@@ -242,10 +242,11 @@ describe('query service', () => {
     const response = await service.run({ id: 1 }, { sql: SQL });
 
     const stored = service.getRun(response.runId, 1);
-    expect(stored?.sql).toBe(SQL);
-    expect(stored?.userId).toBe(1);
-    expect(stored && parseRows(stored.result)).toEqual(SMALL_RESULT.result);
-    expect(stored?.fetchedAt.toISOString()).toBe(response.fetchedAt);
+    if (stored === undefined) throw new Error('expected the run to be kept');
+    expect(stored.sql).toBe(SQL);
+    expect(stored.userId).toBe(1);
+    expect(parseRows(stored.result)).toEqual(SMALL_RESULT.result);
+    expect(stored.fetchedAt.toISOString()).toBe(response.fetchedAt);
     expect(service.getRun(response.runId, 2)).toBeUndefined();
     expect(service.getRun('no-such-run', 1)).toBeUndefined();
 
@@ -263,7 +264,8 @@ describe('query service', () => {
 
     expect(cached.cached).not.toBeNull();
     const kept = service.getRun(cached.runId, 2);
-    expect(kept && parseRows(kept.result)).toEqual(SMALL_RESULT.result);
+    if (kept === undefined) throw new Error('expected the cached run to be kept');
+    expect(parseRows(kept.result)).toEqual(SMALL_RESULT.result);
   });
 
   it('reports the budget of a user', async () => {

@@ -90,6 +90,7 @@ describe('result cache', () => {
 
     expect(cache.size).toBe(1);
     const entry = cache.get('q');
-    expect(entry && parseRows(entry.result)).toEqual([['new']]);
+    if (entry === undefined) throw new Error('expected an entry under the key');
+    expect(parseRows(entry.result)).toEqual([['new']]);
   });
 });
