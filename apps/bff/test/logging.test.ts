@@ -33,6 +33,28 @@ describe('log lines', () => {
     }
   });
 
+  it('have one line per request', async () => {
+    harness = await startHarness({ queryService: unusedQueryService });
+    await addUser(harness, 'alice', PASSWORD);
+    const session = await signIn(harness.app, 'alice', PASSWORD);
+    harness.logLines.length = 0;
+    await asUser(harness.app, session)('GET', '/api/session');
+    await harness.app.inject({ method: 'GET', url: '/api/session' });
+
+    const all = harness.logLines.map((line) => JSON.parse(line));
+    expect(all.filter((entry) => entry.msg === 'incoming request')).toEqual([]);
+    const entries = all.filter((entry) => entry.msg === 'request completed');
+    expect(entries).toHaveLength(2);
+    expect(all.filter((entry) => entry.msg === 'request rejected')).toHaveLength(1);
+    expect(entries[0].req.method).toBe('GET');
+    expect(entries[0].req.url).toBe('/api/session');
+    expect(entries[0].res.statusCode).toBe(200);
+    expect(entries[0].userId).toEqual(expect.any(Number));
+    expect(entries[0].responseTime).toEqual(expect.any(Number));
+    expect(entries[1].res.statusCode).toBe(401);
+    expect(entries[1].userId).toBeUndefined();
+  });
+
   it('contain no password, cookie or CSRF token', async () => {
     harness = await startHarness({ queryService: unusedQueryService, env: { LOG_LEVEL: 'trace' } });
     await addUser(harness, 'alice', PASSWORD);

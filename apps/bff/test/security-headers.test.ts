@@ -45,6 +45,31 @@ describe('security headers', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('cover files, errors and API routes', async () => {
+    harness = await startHarness({ queryService: unusedQueryService });
+    const expected = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'DENY',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const responses = [
+      await harness.app.inject({ method: 'GET', url: '/' }),
+      await harness.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+      await harness.app.inject({ method: 'POST', url: '/api/query', payload: { sql: 'SELECT 1' } }),
+    ];
+    for (const response of responses) {
+      for (const [name, value] of Object.entries(expected)) expect(response.headers[name], name).toBe(value);
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    }
+  });
+
   it('leave out HSTS over plain http', async () => {
     harness = await startHarness({ queryService: unusedQueryService });
     const response = await harness.app.inject({ method: 'GET', url: '/' });

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Logs one line per request, when its response has been sent: method, path,
+ * status, time taken and the signed-in user. It replaces Fastify's own pair
+ * of lines ("incoming request" and "request completed"), which cost a second
+ * serialized and redacted line on every call. Register it with Fastify's
+ * `disableRequestLogging: true`.
+ */
+export function registerRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        req: { method: request.method, url: request.url, remoteAddress: request.ip },
+        res: { statusCode: reply.statusCode },
+        responseTime: reply.elapsedTime,
+        userId: request.user?.id,
+      },
+      'request completed',
+    );
+    done();
+  });
+}
