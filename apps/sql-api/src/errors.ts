@@ -121,10 +121,11 @@ export function multipleStatements(count: number): SqlApiError {
 }
 
 export function notReadOnly(found: string, position?: SqlPosition): SqlApiError {
+  const article = /^[AEIOU]/i.test(found) ? 'an' : 'a';
   return new SqlApiError(
     'not_read_only',
     400,
-    `Found a ${found} statement, but only a single read-only SELECT statement is allowed.`,
+    `Found ${article} ${found} statement, but only a single read-only SELECT statement is allowed.`,
     position ? { position } : {},
   );
 }

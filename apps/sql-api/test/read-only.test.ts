@@ -4,6 +4,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgDatabasePath, pathExists } from '../src/data-dir.js';
 import { READ_ONLY_OPTIONS } from '../src/engine-options.js';
+import type { SqlApiError } from '../src/errors.js';
+import { StatementClassifier } from '../src/statement-classifier.js';
 import { errorOf, useFixtureServer } from './fixture.js';
 
 const context = useFixtureServer();
@@ -42,7 +44,8 @@ describe('read-only classification', () => {
 
     expect(response.status).toBe(400);
     expect(errorOf(response).code).toBe('not_read_only');
-    expect(errorOf(response).message).toContain(`Found a ${kind} statement`);
+    const article = /^[AEIOU]/.test(kind) ? 'an' : 'a';
+    expect(errorOf(response).message).toContain(`Found ${article} ${kind} statement`);
   });
 
   it('rejects two statements even when both are SELECT', async () => {
@@ -97,6 +100,35 @@ describe('read-only classification', () => {
     const response = await context.server.sql(context.fixture.tokens.alphaAdmin, 'alpha', sql);
 
     expect(response.status).toBe(200);
+  });
+});
+
+describe('the classifier', () => {
+  it('classifies concurrent checks independently', async () => {
+    const classifier = await StatementClassifier.create();
+    try {
+      // [SQL, a part of the error message expected, or null when the statement is accepted]
+      const cases: [string, string | null][] = [
+        ['SELECT 1', null],
+        ['DELETE FROM item', 'Found a DELETE statement'],
+        ['SELEC 1', 'Parser Error'],
+        ['SELECT 1; SELECT 2', 'Found 2 statements'],
+        ['FROM item', null],
+        ["INSERT INTO item VALUES (4, 'new', 1, NULL)", 'Found an INSERT statement'],
+      ];
+      // Three rounds of twelve checks at once: more than the connections kept idle between rounds.
+      for (let round = 0; round < 3; round += 1) {
+        const batch = [...cases, ...cases];
+        const outcomes = await Promise.allSettled(batch.map(([sql]) => classifier.assertSingleSelect(sql)));
+        outcomes.forEach((outcome, index) => {
+          const expected = batch[index]?.[1] ?? null;
+          if (expected === null) expect(outcome.status).toBe('fulfilled');
+          else expect(outcome.status === 'rejected' ? (outcome.reason as SqlApiError).message : 'accepted').toContain(expected);
+        });
+      }
+    } finally {
+      classifier.close();
+    }
   });
 });
 
