@@ -36,3 +36,22 @@ test('session ended while typing shows sign-in cleanly', async ({ page }) => {
   await page.waitForTimeout(1000);
   expect(pageErrors).toEqual([]);
 });
+
+test('sign-out sends no request that fails', async ({ page }) => {
+  const account = { username: 'casey', password: 'e2e-casey-password-4' };
+  await addConsoleUser(dataDir(), account.username, account.password, 'user');
+  await signIn(page, account);
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await expect(page.getByTestId('budget')).toBeVisible();
+
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+  });
+  await page.getByTestId('sign-out').click();
+
+  await expect(page.getByTestId('signin-form')).toBeVisible();
+  // A request that the console still had under way, or started while closing, would have ended by now.
+  await page.waitForTimeout(1000);
+  expect(failed).toEqual([]);
+});

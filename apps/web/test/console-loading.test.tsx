@@ -95,6 +95,24 @@ describe('App', () => {
     expect(consoleModule.evaluations).toBe(1);
   });
 
+  it('drops the previous user data on session end', async () => {
+    queryClient.setQueryData<SessionResponse | null>(SESSION_QUERY_KEY, session);
+    queryClient.setQueryData(['history'], [{ sql: 'SELECT 1' }]);
+    root.render(
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => root.byTestId('console-stub') !== null);
+    expect(queryClient.getQueryData(['history'])).toHaveLength(1);
+
+    act(() => {
+      queryClient.setQueryData<SessionResponse | null>(SESSION_QUERY_KEY, null);
+    });
+    await waitFor(() => root.byTestId('signin-form') !== null);
+    expect(queryClient.getQueryData(['history'])).toBeUndefined();
+    expect(queryClient.getQueryData(SESSION_QUERY_KEY)).toBeNull();
+  });
 });
 
 describe('lazyFromChunk', () => {

