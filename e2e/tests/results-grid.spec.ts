@@ -92,6 +92,8 @@ test('NULL and empty string look different', async ({ page }) => {
   const mark = await emptyCell.evaluate((element) => getComputedStyle(element, '::before').content);
   expect(mark).not.toBe('none');
   expect(mark).not.toBe('""');
+  await expect(emptyCell).toHaveAttribute('title', 'Empty string');
+  await expect(nullCell).not.toHaveAttribute('title');
 });
 
 test('numbers are right-aligned and text is not', async ({ page }) => {

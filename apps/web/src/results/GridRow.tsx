@@ -42,6 +42,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         let className = `grid-cell kind-${kind} tag-${display.tag}`;
         if (selected) className += ' selected';
         if (col === activeCol) className += ' active';
+        // The mark of an empty string is drawn by CSS, so its meaning is given in words here.
+        const label = display.tag === 'empty' ? 'Empty string' : undefined;
         return (
           <div
             key={virtualColumn.key}
@@ -51,6 +53,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             aria-selected={selected || undefined}
             data-row={displayIndex}
             data-col={col}
+            title={label}
+            aria-label={label}
             style={{ left: virtualColumn.start, width: virtualColumn.size }}
           >
             {display.text}

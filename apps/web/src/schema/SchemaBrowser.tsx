@@ -54,7 +54,7 @@ export function SchemaBrowser() {
       <div className="panel-row">
         <PanelSearch
           label="Filter tables and columns"
-          placeholder="Filter tables, columns"
+          placeholder="Filter schema"
           testId="schema-filter"
           value={filter}
           onChange={setFilter}

@@ -14,6 +14,7 @@ export function PanelSearch({ label, placeholder, testId, value, onChange }: Pan
       type="search"
       className="panel-search"
       aria-label={label}
+      title={label}
       placeholder={placeholder}
       data-testid={testId}
       value={value}
