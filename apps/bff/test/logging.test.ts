@@ -48,6 +48,7 @@ describe('log lines', () => {
     expect(all.filter((entry) => entry.msg === 'request rejected')).toHaveLength(1);
     expect(entries[0].req.method).toBe('GET');
     expect(entries[0].req.url).toBe('/api/session');
+    expect(entries[0].req.remoteAddress).toBe('127.0.0.1');
     expect(entries[0].res.statusCode).toBe(200);
     expect(entries[0].userId).toEqual(expect.any(Number));
     expect(entries[0].responseTime).toEqual(expect.any(Number));
