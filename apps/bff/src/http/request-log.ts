@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Logs one line per request, when its response has been sent: method, path,
- * status, time taken and the signed-in user. It replaces Fastify's own pair
+ * host, client address, status, time taken and the signed-in user. It replaces Fastify's own pair
  * of lines ("incoming request" and "request completed"), which cost a second
  * serialized and redacted line on every call. Register it with Fastify's
  * `disableRequestLogging: true`.
