@@ -18,8 +18,11 @@ import {
   DuckDBTypeId,
   DuckDBUnionValue,
   DuckDBVariantValue,
+  type DuckDBListVector,
+  type DuckDBStructVector,
   type DuckDBType,
   type DuckDBValue,
+  type DuckDBVector,
 } from '@duckdb/node-api';
 import {
   formatDate,
@@ -34,6 +37,9 @@ export type JsonCell = null | boolean | number | string | JsonCell[] | { [key: s
 
 /** Encodes the values of one column; see cellEncoder. */
 export type CellEncoder = (value: DuckDBValue) => JsonCell;
+
+/** Encodes the cell at one row of a column's vector; see columnEncoder. */
+export type ColumnEncoder = (vector: DuckDBVector, row: number) => JsonCell;
 
 /**
  * Encodes one DuckDB value for the JSON `result`, by the column's type.
@@ -98,6 +104,54 @@ export function cellEncoder(type: DuckDBType): CellEncoder {
     default:
       return encodeScalar;
   }
+}
+
+/**
+ * Makes the encoder of a result column. STRUCT cells, and LIST cells with
+ * structs inside, are read from their child vectors, because the library's
+ * struct values keep members in a plain object, where a member named
+ * __proto__ is lost. Other cells are encoded by cellEncoder.
+ */
+export function columnEncoder(type: DuckDBType): ColumnEncoder {
+  switch (type.typeId) {
+    case DuckDBTypeId.LIST: {
+      // Lists without a struct inside read faster as the library's values.
+      if (!containsStruct(type.valueType)) return valueColumnEncoder(type);
+      const encodeItem = columnEncoder(type.valueType);
+      return (vector, row) => {
+        const items = (vector as DuckDBListVector).getItemVector(row);
+        if (items === null) return null;
+        const cells: JsonCell[] = [];
+        for (let index = 0; index < items.itemCount; index += 1) cells.push(encodeItem(items, index));
+        return cells;
+      };
+    }
+    case DuckDBTypeId.STRUCT: {
+      const names = type.entryNames;
+      const members = type.entryTypes.map(columnEncoder);
+      return (vector, row) => {
+        const struct = vector as DuckDBStructVector;
+        if (!struct.isItemValid(row)) return null;
+        const object = emptyObject();
+        members.forEach((encodeMember, index) => {
+          setMember(object, names[index] ?? String(index), encodeMember(struct.entryVectorAt(index), row));
+        });
+        return object;
+      };
+    }
+    default:
+      return valueColumnEncoder(type);
+  }
+}
+
+function valueColumnEncoder(type: DuckDBType): ColumnEncoder {
+  const encode = cellEncoder(type);
+  return (vector, row) => encode(vector.getItem(row));
+}
+
+function containsStruct(type: DuckDBType): boolean {
+  if (type.typeId === DuckDBTypeId.STRUCT) return true;
+  return type.typeId === DuckDBTypeId.LIST && containsStruct(type.valueType);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { StatementType, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { JsonCell } from './cell-encoding.js';
-import { cellEncoder } from './cell-encoding.js';
+import { columnEncoder } from './cell-encoding.js';
 import { vendorTypeName } from './column-types.js';
 import { multipleStatements, notReadOnly, queryCancelled, queryTimeout, sqlError, SqlApiError } from './errors.js';
 import { errorMessage, splitEngineMessage } from './engine-message.js';
@@ -47,7 +47,7 @@ export async function runQuery(instance: DuckDBInstance, sql: string, limits: Qu
       return { name, type: type ? vendorTypeName(type) : 'STRING' };
     });
 
-    const encoders = types.map(cellEncoder);
+    const encoders = types.map(columnEncoder);
     const rows: JsonCell[][] = [];
     const rowsNeeded = limits.maxRows + 1;
     while (rows.length < rowsNeeded) {

@@ -60,6 +60,10 @@ const CASES: [string, string, unknown][] = [
     'STRUCT<id: BIGINT, amount: DECIMAL(38,9), tags: ARRAY<STRING>>',
     { id: '9007199254740993', amount: '1.500000000', tags: ['a', null, ''] },
   ],
+  ["[{'a': 1}, NULL, {'a': NULL}]", 'ARRAY<STRUCT<a: INT>>', [{ a: 1 }, null, { a: null }]],
+  ["{'inner': {'n': 9007199254740993::BIGINT}, 'list': [[1], NULL, []]}", 'STRUCT<inner: STRUCT<n: BIGINT>, list: ARRAY<ARRAY<INT>>>', { inner: { n: '9007199254740993' }, list: [[1], null, []] }],
+  ['NULL::STRUCT(a INTEGER)', 'STRUCT<a: INT>', null],
+  ['NULL::INTEGER[]', 'ARRAY<INT>', null],
   ["MAP {'k': 1.5::DECIMAL(3,1), 'empty': NULL}", 'MAP<STRING, DECIMAL(3,1)>', { k: '1.5', empty: null }],
   ["MAP {7: 'seven'}", 'MAP<INT, STRING>', { '7': 'seven' }],
   ["union_value(num := 2)::UNION(num INTEGER, str VARCHAR)", 'STRUCT<num: INT, str: STRING>', { num: 2 }],
@@ -100,6 +104,12 @@ describe('type mapping', () => {
     );
 
     expect(text).toContain('"result":[[{"__proto__":"x","b":"y"},{"__proto__":3}]]');
+  });
+
+  it('keeps __proto__ struct members as data', async () => {
+    const text = await rawReplyText(`SELECT {'__proto__': 1, 'b': 2} AS s, [{'__proto__': {'c': 3}}] AS l`);
+
+    expect(text).toContain('"result":[[{"__proto__":1,"b":2},[{"__proto__":{"c":3}}]]]');
   });
 });
 
