@@ -2,7 +2,7 @@ import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import session from '@fastify/session';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createRequestGuard } from './auth/request-guard.js';
 import { SqliteSessionStore } from './auth/session-store.js';
@@ -64,7 +64,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: trustProxySetting(config.trustProxy),
     bodyLimit,
     // One line per request instead, from registerRequestLog.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Bodies must have the declared types; "123" is not a boolean.
     ajv: { customOptions: { coerceTypes: false } },
   });

@@ -56,6 +56,21 @@ describe('log lines', () => {
     expect(entries[1].userId).toBeUndefined();
   });
 
+  it('come with no deprecation warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      harness = await startHarness({ queryService: unusedQueryService });
+      await harness.app.inject({ method: 'GET', url: '/healthz' });
+      // Process warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((warning) => warning.includes('Deprecation'))).toEqual([]);
+  });
+
   it('contain no password, cookie or CSRF token', async () => {
     harness = await startHarness({ queryService: unusedQueryService, env: { LOG_LEVEL: 'trace' } });
     await addUser(harness, 'alice', PASSWORD);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import {
   internalError,
   invalidRequest,
@@ -73,7 +73,7 @@ function buildApp(
       ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
       : false,
     // One line per request, below, instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   app.addHook('onResponse', (request, reply, done) => {
