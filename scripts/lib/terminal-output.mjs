@@ -1,29 +1,36 @@
-// Keeps `npm start`'s terminal readable: the servers' JSON request logs go to
-// a file, while plain messages (the address, the demo password) and warnings
-// or errors are printed.
-import { appendFileSync, mkdirSync } from 'node:fs';
+// Keeps `npm start`'s terminal readable: the servers' JSON log lines go to a
+// file, while plain messages (the address, the demo password) and warnings or
+// errors are printed.
+import { appendFileSync, chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const PINO_WARN = 40;
 
-/** Returns an output function for `startLocalStack` that writes every line to `logFile`. */
+/**
+ * Returns an output function for `startLocalStack` that writes the JSON log
+ * lines to `logFile`, readable only by its owner, and prints the rest. Plain
+ * lines stay out of the file, because one of them is the generated demo
+ * password, which is shown only once.
+ */
 export function createTerminalOutput(logFile) {
-  mkdirSync(dirname(logFile), { recursive: true });
+  mkdirSync(dirname(logFile), { recursive: true, mode: 0o700 });
+  // A file left by an older version may be readable by others; owner-only from now on.
+  closeSync(openSync(logFile, 'a', 0o600));
+  chmodSync(logFile, 0o600);
   const partialLines = new Map();
 
   const printLine = (name, line) => {
-    appendFileSync(logFile, `[${name}] ${line}\n`);
-    if (!line.startsWith('{')) {
-      console.log(line);
-      return;
-    }
     let entry;
     try {
-      entry = JSON.parse(line);
+      entry = line.startsWith('{') ? JSON.parse(line) : undefined;
     } catch {
+      entry = undefined;
+    }
+    if (typeof entry !== 'object' || entry === null) {
       console.log(line);
       return;
     }
+    appendFileSync(logFile, `[${name}] ${line}\n`);
     if (typeof entry.level === 'number' && entry.level >= PINO_WARN) {
       const detail = entry.err?.message ? ` (${entry.err.message})` : '';
       console.error(`[${name}] ${entry.level >= 50 ? 'error' : 'warning'}: ${entry.msg}${detail}`);
