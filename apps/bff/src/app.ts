@@ -127,6 +127,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         saveUninitialized: false,
         rolling: true,
       });
+      // API replies carry CSRF tokens, results and audit rows: no cache keeps them.
+      api.addHook('onRequest', (_request, reply, done) => {
+        void reply.header('cache-control', 'no-store');
+        done();
+      });
       api.addHook('onRequest', createRequestGuard(users));
       api.setNotFoundHandler(async () => {
         throw notFound('This API route');

@@ -70,6 +70,14 @@ describe('security headers', () => {
     }
   });
 
+  it('keep API replies out of caches', async () => {
+    harness = await startHarness({ queryService: unusedQueryService });
+    const api = await harness.app.inject({ method: 'GET', url: '/api/session' });
+    const page = await harness.app.inject({ method: 'GET', url: '/' });
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(page.headers['cache-control']).not.toBe('no-store');
+  });
+
   it('leave out HSTS over plain http', async () => {
     harness = await startHarness({ queryService: unusedQueryService });
     const response = await harness.app.inject({ method: 'GET', url: '/' });
