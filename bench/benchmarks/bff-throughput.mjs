@@ -89,7 +89,7 @@ export default {
     return [
       figure({
         id: 'bff-throughput-cached',
-        label: `BFF throughput, cached 1-row result, ${connections} signed-in users`,
+        label: `BFF throughput, cached 1-row result, ${users.length} signed-in users`,
         unit: 'req/s',
         samples: bffRates,
         reference: { label: 'bare @fastify/http-proxy', samples: proxyRates },
