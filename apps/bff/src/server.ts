@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        console.log('Console server stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'stop failed');
         process.exit(1);
