@@ -14,7 +14,7 @@ const PINO_WARN = 40;
  */
 export function createTerminalOutput(logFile) {
   mkdirSync(dirname(logFile), { recursive: true, mode: 0o700 });
-  // A file left by an older version may be readable by others; owner-only from now on.
+  // An older version created the file readable by others, so its mode is set again here.
   closeSync(openSync(logFile, 'a', 0o600));
   chmodSync(logFile, 0o600);
   const partialLines = new Map();

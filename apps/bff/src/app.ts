@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         saveUninitialized: false,
         rolling: true,
       });
-      // API replies carry CSRF tokens, results and audit rows: no cache keeps them.
+      // API replies carry CSRF tokens, results and audit rows, so no cache may keep them.
       api.addHook('onRequest', (_request, reply, done) => {
         void reply.header('cache-control', 'no-store');
         done();

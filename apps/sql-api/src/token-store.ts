@@ -125,8 +125,8 @@ export class TokenLookup {
     });
   }
 
-  // The file is checked with a synchronous stat, a few microseconds on a local
-  // disk; the asynchronous one waited behind queries on the thread pool.
+  // A synchronous stat takes microseconds on a local disk. The asynchronous
+  // one waited behind queries on the thread pool.
   private async reloadIfChanged(): Promise<void> {
     let version: string;
     try {
